@@ -1,0 +1,161 @@
+"""Find the course's lessons, exercises, solutions and hints from the files.
+
+Nothing here is a hand-kept list: a lesson is any `lessons/NN_topic.py`, and
+what the runner shows about it comes from its docstring, read without running
+the file.
+"""
+
+import ast
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from course.environment import ROOT
+from course.ui import CourseError
+
+LESSONS = ROOT / "lessons"
+EXERCISES = ROOT / "exercises"
+SOLUTIONS = ROOT / "solutions"
+TESTS = ROOT / "tests"
+
+DOC_PORT = "http://127.0.0.1:8000"  # the address docstrings use in Try-it lines
+TITLE = re.compile(r"^Lesson (?P<number>\d\d) - (?P<title>.+?) \((?P<chinese>[^()]+)\)$")
+TRY_IT = re.compile(r"^(?P<command>curl\s.+?)\s+#\s*->\s*(?P<status>\d{3})\s*$")
+SECTION = re.compile(r"^(Run|Try it):\s*$")
+
+
+@dataclass(frozen=True)
+class TryIt:
+    """One `curl ... # -> 200` line of a lesson's docstring."""
+
+    command: str
+    status: int
+    caption: str = ""
+
+    def for_base(self, base_url):
+        return self.command.replace(DOC_PORT, base_url.rstrip("/"))
+
+
+@dataclass(frozen=True)
+class Lesson:
+    number: str
+    path: Path
+
+    @cached_property
+    def docstring(self):
+        tree = ast.parse(self.path.read_text(encoding="utf-8"), filename=str(self.path))
+        return ast.get_docstring(tree) or ""
+
+    @cached_property
+    def _title_match(self):
+        first = self.docstring.splitlines()[0] if self.docstring else ""
+        return TITLE.match(first)
+
+    @property
+    def title(self):
+        match = self._title_match
+        return match["title"] if match else self.path.stem
+
+    @property
+    def chinese(self):
+        match = self._title_match
+        return match["chinese"] if match else ""
+
+    @property
+    def full_title(self):
+        return f"{self.title} ({self.chinese})" if self.chinese else self.title
+
+    @cached_property
+    def sections(self):
+        """The docstring cut at its `Run:` and `Try it:` headings."""
+        sections = {"concept": [], "Run": [], "Try it": [], "notes": []}
+        current = "concept"
+        for line in self.docstring.splitlines()[1:]:
+            heading = SECTION.match(line)
+            if heading:
+                current = heading[1]
+            elif current in ("Run", "Try it") and line and not line[0].isspace():
+                current = "notes"  # an unindented line ends an indented section
+                sections[current].append(line)
+            else:
+                sections[current].append(line)
+        return {name: "\n".join(lines).strip("\n") for name, lines in sections.items()}
+
+    @property
+    def concept(self):
+        return self.sections["concept"].strip()
+
+    @property
+    def notes(self):
+        return self.sections["notes"].strip()
+
+    @cached_property
+    def try_it(self):
+        lines, caption = [], ""
+        for raw in self.sections["Try it"].splitlines():
+            line = raw.strip()
+            if not line:
+                continue
+            if line.startswith("#"):
+                caption = line.lstrip("# ")
+                continue
+            match = TRY_IT.match(line)
+            if not match:
+                raise CourseError(f"{self.path.name}: this Try-it line has no `curl ... # -> STATUS` form: {line}")
+            lines.append(TryIt(match["command"], int(match["status"]), caption))
+            caption = ""
+        return lines
+
+    def _beside(self, folder, pattern):
+        found = sorted(folder.glob(pattern.format(nn=self.number)))
+        return found[0] if found else None
+
+    @property
+    def exercise(self):
+        return self._beside(EXERCISES, "{nn}_*.py")
+
+    @property
+    def solution(self):
+        exercise = self.exercise
+        return SOLUTIONS / exercise.name if exercise else self._beside(SOLUTIONS, "{nn}_*.py")
+
+    @property
+    def hint(self):
+        return self._beside(EXERCISES, "{nn}_*.hint.md")
+
+    @property
+    def lesson_tests(self):
+        return self._beside(TESTS / "lessons", "test_{nn}_*.py")
+
+    @property
+    def exercise_tests(self):
+        return self._beside(TESTS / "exercises", "test_{nn}_*.py")
+
+
+def lessons():
+    """Every lesson, in teaching (number) order."""
+    found = []
+    for path in sorted(LESSONS.glob("[0-9][0-9]_*.py")):
+        found.append(Lesson(path.name[:2], path))
+    return found
+
+
+def lesson(number):
+    """The lesson with this number ("5" or "05"), or one clear error."""
+    text = str(number).strip()
+    if not text.isdigit():
+        raise CourseError(f"'{number}' is not a lesson number: give two digits, like 05.", exit_code=2)
+    wanted = f"{int(text):02d}"
+    everything = lessons()
+    for candidate in everything:
+        if candidate.number == wanted:
+            return candidate
+    known = f"{everything[0].number}-{everything[-1].number}" if everything else "none yet"
+    raise CourseError(f"There is no lesson {wanted}: the lessons are {known} (make help lists them).", exit_code=2)
+
+
+def require(path, what):
+    if path is None or not Path(path).exists():
+        raise CourseError(f"{what} is missing{f' ({path})' if path else ''}.", exit_code=2)
+    return Path(path)

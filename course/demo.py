@@ -1,0 +1,128 @@
+"""demo NN: start a lesson and replay its Try-it requests, one step at a time.
+
+Made for a projector: a title, the concept, then for each request the command,
+the status line, the headers that matter, the body (long ones cut), and what
+the server logged meanwhile.
+"""
+
+import shutil
+import textwrap
+import time
+
+from course import catalog, client, runscript, ui
+from course.serve import Server
+
+HIDDEN_HEADERS = {"date", "server", "etag"}
+MAX_BODY_LINES = 15
+MAX_BODY_CHARS = 1200
+
+
+def run(number, *, host, port, pause=True):
+    lesson = catalog.lesson(number)
+    runscript.check_port(host, port, "demo", lesson.number)
+    runscript.warn_if_exposed(host)
+    width = min(shutil.get_terminal_size((88, 24)).columns, 100)
+    server = Server(lesson.path, host=host, port=port)
+    try:
+        server.start()
+        show_intro(lesson, server, width)
+        steps = lesson.try_it
+        log_seen = len(server.log())
+        for index, line in enumerate(steps, start=1):
+            if pause and not wait_for_enter():
+                pause = False
+            print(ui.dim(f"── step {index} of {len(steps)} " + "─" * (width - 20)))
+            log_seen = show_step(line, server, log_seen, width)
+        print(ui.dim("─" * width))
+        ui.done(f"Lesson {lesson.number}: all {len(steps)} requests shown.")
+    except KeyboardInterrupt:
+        print()
+    finally:
+        server.close()
+    return 0
+
+
+def wait_for_enter():
+    """Wait for Enter; False when there is nobody to press it (no terminal)."""
+    try:
+        input(ui.dim("Press Enter for the next request (Ctrl+C ends the demo) "))
+    except EOFError:
+        print()
+        return False
+    return True
+
+
+def show_intro(lesson, server, width):
+    print()
+    print(ui.bold(f"Lesson {lesson.number} - {lesson.full_title}"))
+    print(ui.dim(f"{lesson.path.relative_to(catalog.ROOT)} is listening on {server.base_url}/"))
+    print()
+    for paragraph in (lesson.concept, lesson.notes):
+        if paragraph:
+            print(_wrap(paragraph, width))
+            print()
+
+
+def _wrap(text, width):
+    paragraphs = [" ".join(block.split()) for block in text.split("\n\n")]
+    return "\n\n".join(textwrap.fill(block, width) for block in paragraphs if block)
+
+
+def show_step(line, server, log_seen, width):
+    if line.caption:
+        print(ui.cyan("# " + line.caption))
+    command = line.for_base(server.base_url)
+    print(ui.bold("$ " + command))
+    started = time.perf_counter()
+    try:
+        response = client.replay(command)
+    except Exception as problem:  # the demo goes on: show what went wrong
+        ui.failed(f"the request failed: {problem}")
+        return log_seen
+    elapsed = (time.perf_counter() - started) * 1000
+    show_response(response, line.status, elapsed)
+    log = server.log()
+    new_lines = log[log_seen:].strip()
+    if new_lines:
+        print(ui.dim("server log:"))
+        for entry in new_lines.splitlines()[-6:]:
+            print(ui.dim("  " + entry[: width - 2]))
+    return len(log)
+
+
+def status_colour(status):
+    return {2: ui.green, 3: ui.cyan, 4: ui.yellow}.get(status // 100, ui.red)
+
+
+def show_response(response, expected, elapsed_ms):
+    version = {10: "HTTP/1.0", 11: "HTTP/1.1"}.get(response.raw.version, "HTTP/1.1")
+    status_line = f"{version} {response.status_code} {response.reason}"
+    print(status_colour(response.status_code)(ui.bold(status_line)) + ui.dim(f"   ({elapsed_ms:.0f} ms)"))
+    if response.status_code != expected:
+        ui.warn(f"the lesson says this answers {expected}, not {response.status_code}")
+    for name, value in response.headers.items():
+        if name.lower() not in HIDDEN_HEADERS:
+            print(f"{ui.cyan(name)}: {value}")
+    print()
+    body = body_text(response)
+    if body:
+        print(body)
+
+
+def body_text(response):
+    content = response.content
+    if not content:
+        return ""
+    kind = response.headers.get("Content-Type", "")
+    if not kind.startswith(("text/", "application/json", "application/javascript")):
+        try:
+            content.decode("utf-8")
+        except UnicodeDecodeError:
+            return ui.dim(f"({len(content):,} bytes of {kind or 'binary data'})")
+    text = content.decode("utf-8", "replace").rstrip("\n")
+    lines = text.splitlines()
+    cut = "\n".join(lines[:MAX_BODY_LINES])[:MAX_BODY_CHARS]
+    if len(cut) < len(text):
+        rest = len(text) - len(cut)
+        cut += "\n" + ui.dim(f"… and {rest:,} more characters")
+    return cut

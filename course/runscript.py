@@ -1,0 +1,65 @@
+"""lesson / exercise / solution NN: run one script in the foreground until Ctrl+C."""
+
+import ipaddress
+
+from course import catalog, ui
+from course.serve import Server, port_is_free
+
+
+def run(kind, number, *, host, port):
+    lesson = catalog.lesson(number)
+    if kind == "lesson":
+        script, heading = lesson.path, f"Lesson {lesson.number} - {lesson.full_title}"
+    elif kind == "exercise":
+        script = catalog.require(lesson.exercise, f"Exercise {lesson.number}")
+        heading = f"Exercise {lesson.number} (your file: {script.relative_to(catalog.ROOT)})"
+    else:
+        script = catalog.require(lesson.solution, f"Solution {lesson.number}")
+        heading = f"Solution {lesson.number} ({script.relative_to(catalog.ROOT)})"
+
+    check_port(host, port, kind, lesson.number)
+    ui.step(ui.bold(heading))
+    warn_if_exposed(host)
+    server = Server(script, host=host, port=port, echo=True)
+    try:
+        server.start()
+        show_next_steps(kind, lesson, server)
+        code = server.process.wait()
+        raise ui.CourseError(f"{script.name} stopped by itself (exit code {code}).")
+    except KeyboardInterrupt:
+        print()
+        ui.step("Stopping ...")
+    finally:
+        server.close()
+    ui.done(f"Stopped; port {port} is free again.")
+
+
+def check_port(host, port, verb, number):
+    if not port_is_free(host, port):
+        raise ui.CourseError(
+            f"Port {port} on {host} is already in use (another lesson still running?). "
+            f"Stop it, or choose another port: make {verb}-{number} PORT={port + 1}",
+            exit_code=2,
+        )
+
+
+def warn_if_exposed(host):
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if not loopback:
+        ui.warn(
+            f"HOST={host}: anyone on your network can reach this server, "
+            "its /broken/ pages included. Use it in a classroom, not on a public network."
+        )
+
+
+def show_next_steps(kind, lesson, server):
+    if kind == "lesson" and lesson.try_it:
+        print(ui.bold("Try it:"))
+        for line in lesson.try_it:
+            print("  " + line.for_base(server.base_url) + ui.dim(f"   # -> {line.status}"))
+    elif kind == "exercise":
+        print(f"Check it: {ui.command_for('check', lesson.number)}    Stuck? {ui.command_for('hint', lesson.number)}")
+    print(ui.dim("Press Ctrl+C to stop."), flush=True)

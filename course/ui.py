@@ -1,0 +1,81 @@
+"""What the runner prints: one line per step, green for done, red for not yet."""
+
+import os
+import sys
+
+
+class CourseError(Exception):
+    """A problem the user can fix; shown as one line, without a traceback."""
+
+    def __init__(self, message, exit_code=1):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _colour_enabled(stream):
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+if os.name == "nt":
+    os.system("")  # switches the Windows console to ANSI colour handling
+
+COLOUR = _colour_enabled(sys.stdout)
+
+
+def paint(text, code):
+    return f"\033[{code}m{text}\033[0m" if COLOUR else text
+
+
+def bold(text):
+    return paint(text, "1")
+
+
+def dim(text):
+    return paint(text, "2")
+
+
+def green(text):
+    return paint(text, "32")
+
+
+def red(text):
+    return paint(text, "31")
+
+
+def yellow(text):
+    return paint(text, "33")
+
+
+def cyan(text):
+    return paint(text, "36")
+
+
+def step(message):
+    print(paint("==> ", "34;1") + message, flush=True)
+
+
+def done(message):
+    print(green("✔ ") + message, flush=True)
+
+
+def failed(message):
+    print(red("✘ ") + message, flush=True)
+
+
+def warn(message):
+    print(yellow("! ") + message, flush=True)
+
+
+def error(message):
+    print(red("error: ") + message, file=sys.stderr, flush=True)
+
+
+def command_for(verb, number=None, make_target=None):
+    """How to run a verb, said the way the user called us: make or python -m course."""
+    if os.environ.get("MAKELEVEL"):
+        return f"make {make_target or verb}{'-' + number if number else ''}"
+    return f"python -m course {verb}{' ' + number if number else ''}"
