@@ -1,0 +1,109 @@
+"""Fixtures shared by every test: scripts run as real servers, and HTTP clients.
+
+A test module named tests/lessons/test_05_topic.py is about lessons/05_topic.py;
+tests/exercises/test_05_task.py is about solutions/05_task.py, or about
+exercises/05_task.py when run with --judge=exercises (what `make check-05` does).
+"""
+
+from pathlib import Path
+
+import pytest
+
+from course.client import Client
+from course.environment import ROOT
+from course.serve import Server, ServerFailed
+
+JUDGES = ("solutions", "exercises")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--judge",
+        choices=JUDGES,
+        default="solutions",
+        help="which files the exercise tests judge: the reference solutions (default) or the student's exercises",
+    )
+
+
+def pytest_report_header(config):
+    return f"exercise tests judge: {config.getoption('judge')}/"
+
+
+def script_under_test(module_path, judge):
+    """The file a test module is about, from the module's own name."""
+    test_file = Path(module_path)
+    name = test_file.name.removeprefix("test_")
+    folder = {"lessons": ROOT / "lessons", "exercises": ROOT / judge}.get(test_file.parent.name)
+    if folder is None:
+        raise LookupError(f"{test_file.name} is not under tests/lessons/ or tests/exercises/")
+    return folder / name
+
+
+class Scripts:
+    """Starts scripts as servers and stops every one of them at the end."""
+
+    def __init__(self):
+        self.running = []
+
+    def start(self, script, *args, **kwargs):
+        server = Server(script, args=args, **kwargs)
+        self.running.append(server)
+        try:
+            return server.start()
+        except ServerFailed as failure:
+            problem = str(failure)
+        # The script's own output is the useful part, not our traceback.
+        pytest.fail(problem, pytrace=False)
+
+    def stop_all(self):
+        while self.running:
+            self.running.pop().close()
+
+
+@pytest.fixture(scope="module")
+def script(request):
+    """The lesson, solution or exercise file this test module is about."""
+    return script_under_test(request.module.__file__, request.config.getoption("judge"))
+
+
+@pytest.fixture(scope="module")
+def module_scripts():
+    """Start extra servers shared by the tests of one module."""
+    scripts = Scripts()
+    yield scripts
+    scripts.stop_all()
+
+
+@pytest.fixture
+def start_script():
+    """Start a server for one test: start_script(path, "--flag") -> Server."""
+    scripts = Scripts()
+    yield scripts.start
+    scripts.stop_all()
+
+
+@pytest.fixture(scope="module")
+def server(script, module_scripts):
+    """The module's script, started once and shared by the module's tests."""
+    return module_scripts.start(script)
+
+
+@pytest.fixture
+def client(server):
+    """A fresh requests session (no cookies yet) aimed at the module's server."""
+    with Client(server.base_url) as session:
+        yield session
+
+
+@pytest.fixture
+def client_for():
+    """client_for(server): a requests session aimed at another server."""
+    sessions = []
+
+    def make(server):
+        sessions.append(Client(server.base_url))
+        return sessions[-1]
+
+    yield make
+    for session in sessions:
+        session.close()

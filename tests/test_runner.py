@@ -1,0 +1,170 @@
+"""The runner (python -m course), used the way students and instructors use it."""
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import requests
+
+from course.client import parse_curl
+from course.environment import ROOT
+from course.serve import free_port, popen_group, port_is_free, stop_group
+
+
+def course(*args, env=None, timeout=60):
+    """Run `python -m course ARGS` and return the finished process."""
+    environment = dict(os.environ, NO_COLOR="1")
+    environment.pop("MAKELEVEL", None)  # say `python -m course ...`, unless a test sets it
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "course", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=timeout,
+    )
+
+
+def test_unknown_lesson_is_one_line_and_a_non_zero_exit():
+    result = course("lesson", "99")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert "There is no lesson 99" in result.stderr
+
+
+def test_a_port_in_use_is_one_line_and_a_non_zero_exit():
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = course("lesson", "01", "--port", str(port))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert f"Port {port} on 127.0.0.1 is already in use" in result.stderr
+
+
+def test_an_old_python_is_refused_in_one_line():
+    pretend = (
+        "import runpy, sys; sys.version_info = (3, 9, 18, 'final', 0); runpy.run_module('course', run_name='__main__')"
+    )
+    result = subprocess.run([sys.executable, "-c", pretend, "list"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "needs Python 3.11 or newer; this is Python 3.9" in result.stderr
+
+
+def test_list_shows_lessons_with_titles_and_the_commands():
+    result = course("list")
+    assert result.returncode == 0
+    assert "01  Hello, world  你好, Tornado" in result.stdout
+    assert "python -m course check NN" in result.stdout
+
+
+def test_make_help_lists_make_targets():
+    result = course("list", env={"MAKELEVEL": "1"})
+    assert "make check-NN" in result.stdout
+    assert "make lesson-01" in result.stdout
+
+
+def test_hint_prints_the_hint_file():
+    result = course("hint", "1")
+    assert result.returncode == 0
+    assert "Hint for exercise 01" in result.stdout
+
+
+def test_check_is_red_on_the_starter_and_names_the_hint():
+    result = course("check", "01", env={"MAKELEVEL": "1"})
+    assert result.returncode == 1
+    assert "Exercise 01 is not done yet" in result.stdout
+    assert "make hint-01" in result.stdout
+
+
+def test_check_is_green_on_the_solution():
+    result = course("check", "01", "--solution")
+    assert result.returncode == 0, result.stdout
+    assert "Exercise 01 is done" in result.stdout
+
+
+def test_demo_without_pause_shows_every_request_and_response():
+    port = free_port()
+    result = course("demo", "01", "--no-pause", "--port", str(port))
+    assert result.returncode == 0, result.stderr
+    assert f"$ curl -i http://127.0.0.1:{port}/nowhere" in result.stdout
+    assert "HTTP/1.1 200 OK" in result.stdout
+    assert "HTTP/1.1 404 Not Found" in result.stdout
+    assert "Hello, world! 你好, Tornado!" in result.stdout
+    assert port_is_free("127.0.0.1", port)
+
+
+def lesson_processes(port):
+    """Processes whose command line holds --port=PORT (Linux /proc)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if f"--port={port}".encode() in cmdline.read_bytes():
+                found.append(cmdline.parent.name)
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc and sends SIGINT")
+def test_ctrl_c_stops_the_lesson_and_frees_the_port():
+    port = free_port()
+    runner = popen_group(
+        [sys.executable, "-m", "course", "lesson", "01", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=dict(os.environ, NO_COLOR="1"),
+    )
+    try:
+        for line in runner.stdout:
+            if "Press Ctrl+C" in line:
+                break
+        assert requests.get(f"http://127.0.0.1:{port}/", timeout=5).status_code == 200
+        assert lesson_processes(port), "the lesson should be running"
+        runner.send_signal(signal.SIGINT)
+        assert runner.wait(timeout=10) == 0
+        assert "Stopped; port" in runner.stdout.read()
+        assert port_is_free("127.0.0.1", port)
+        assert lesson_processes(port) == []
+    finally:
+        stop_group(runner)
+
+
+def test_curl_replay_sends_form_data_as_curl_does():
+    request = parse_curl("curl -i -d 'a=1' -d 'b=2' http://127.0.0.1:8000/x")
+    assert request["method"] == "POST"
+    assert request["data"] == b"a=1&b=2"
+    assert request["headers"]["Content-Type"] == "application/x-www-form-urlencoded"
+
+
+def test_curl_replay_understands_method_headers_json_and_get():
+    assert parse_curl("curl -X PUT http://h/x")["method"] == "PUT"
+    assert parse_curl("curl -I http://h/x")["method"] == "HEAD"
+    assert parse_curl("curl -H 'X-A: b' http://h/")["headers"] == {"X-A": "b"}
+    as_json = parse_curl("""curl --json '{"a": 1}' http://h/""")
+    assert as_json["data"] == b'{"a": 1}'
+    assert as_json["headers"]["Content-Type"] == "application/json"
+    as_get = parse_curl("curl -G --data-urlencode 'q=你 好' http://h/s?x=1")
+    assert as_get["method"] == "GET"
+    assert as_get["url"] == "http://h/s?x=1&q=%E4%BD%A0+%E5%A5%BD"
+    assert as_get["data"] is None
+
+
+def test_curl_replay_builds_multipart_forms_from_files():
+    request = parse_curl("curl -F 'title=hi' -F 'file=@README.md;type=text/plain' http://h/upload")
+    assert request["method"] == "POST"
+    title, upload = request["files"]
+    assert title == ("title", (None, "hi"))
+    assert upload[1][0] == "README.md"
+    assert upload[1][2] == "text/plain"
