@@ -1,0 +1,73 @@
+# The course's commands. Every target runs the runner (python -m course) inside
+# .venv, which the first target creates from requirements.txt.
+# `make` lists the targets: the `## ...` text on each rule line is its help.
+
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+PORT ?= 8000
+HOST ?= 127.0.0.1
+PAUSE ?= 1
+export PORT HOST PAUSE
+
+VENV := .venv
+ifeq ($(OS),Windows_NT)
+VENV_PYTHON := $(VENV)/Scripts/python.exe
+else
+VENV_PYTHON := $(VENV)/bin/python
+endif
+STAMP := $(VENV)/requirements.stamp
+RUN := $(VENV_PYTHON) -m course
+
+help: $(STAMP) ## List the lessons and these commands
+	@$(RUN) list
+
+lesson-%: $(STAMP) ## Run lesson NN and show its Try-it commands (PORT, HOST)
+	@$(RUN) lesson $*
+
+exercise-%: $(STAMP) ## Run your exercise NN server
+	@$(RUN) exercise $*
+
+check-%: $(STAMP) ## Test your exercise NN: green when it is done
+	@$(RUN) check $*
+
+hint-%: $(STAMP) ## Print the hint for exercise NN
+	@$(RUN) hint $*
+
+watch-%: $(STAMP) ## Re-run check NN every time you save the exercise
+	@$(RUN) watch $*
+
+solution-%: $(STAMP) ## Run the reference solution NN
+	@$(RUN) solution $*
+
+progress: $(STAMP) ## Show which exercises are done
+	@$(RUN) progress
+
+demo-%: $(STAMP) ## Instructors: replay lesson NN's requests step by step (PAUSE=0: no waiting)
+	@$(RUN) demo $*
+
+mongodb: $(STAMP) ## Run the embedded MongoDB-compatible server in the foreground
+	@$(RUN) mongodb
+
+bench: $(STAMP) ## Measure check, start-up and full test times (median of RUNS=5)
+	@$(RUN) bench
+
+test: $(STAMP) ## Run the whole test suite, as CI does (ARGS="-k 05": pass pytest options)
+	@$(RUN) test $(ARGS)
+
+lint: $(STAMP) ## Check the code with ruff
+	@$(RUN) lint
+
+clean: $(STAMP) ## Remove generated files: caches, uploads, local databases
+	@$(RUN) clean
+
+# Create or update .venv when requirements.txt changes. An old or missing
+# Python stops here with one line.
+$(STAMP): requirements.txt
+	$(eval problem := $(shell $(PYTHON) -c "$(VERSION_CHECK)" 2>/dev/null || echo "Cannot run $(PYTHON). $(NEED_PYTHON)"))
+	$(if $(problem),$(error $(problem)))
+	@$(PYTHON) -m course setup
+
+NEED_PYTHON := Install Python 3.11 or newer, or name one: make PYTHON=python3.12
+VERSION_CHECK := import sys; sys.stdout.write('' if sys.version_info >= (3, 11) else 'This course needs Python 3.11 or newer; $(PYTHON) is %d.%d. $(NEED_PYTHON)' % sys.version_info[:2])
+
+.PHONY: help progress mongodb bench test lint clean
