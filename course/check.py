@@ -1,5 +1,7 @@
 """check / hint / watch / progress: the exercise loop."""
 
+import contextlib
+import io
 import subprocess
 import sys
 import time
@@ -18,7 +20,7 @@ class Outcomes:
         self.by_file = {}
 
     def pytest_runtest_logreport(self, report):
-        outcomes = self.by_file.setdefault(report.fspath, Counter())
+        outcomes = self.by_file.setdefault(ROOT / report.fspath, Counter())
         if report.when == "call" or report.outcome != "passed":
             outcomes[report.outcome] += 1
 
@@ -27,9 +29,8 @@ def run_pytest(args, quiet=False):
     """Run pytest in this process; returns (exit code, Outcomes)."""
     outcomes = Outcomes()
     base = ["-p", "no:cacheprovider", "-p", "no:xdist", "--rootdir", str(ROOT), "-c", str(ROOT / "pyproject.toml")]
-    if quiet:
-        base += ["-p", "no:terminal"]
-    code = pytest.main([*base, *args], plugins=[outcomes])
+    with contextlib.redirect_stdout(io.StringIO()) if quiet else contextlib.nullcontext():
+        code = pytest.main([*base, *args], plugins=[outcomes])
     return int(code), outcomes
 
 
@@ -86,13 +87,13 @@ def watch(number, interval=0.5):
 def progress():
     lessons = catalog.lessons()
     with_exercise = [lesson for lesson in lessons if lesson.exercise and lesson.exercise_tests]
-    ui.step(f"Running the tests of {len(with_exercise)} exercises against your files ...")
+    ui.step(f"Running the tests of {len(with_exercise)} exercise(s) against your files ...")
     tests = [str(lesson.exercise_tests) for lesson in with_exercise]
     _, outcomes = run_pytest([*tests, "--judge=exercises"], quiet=True)
     done_count, next_up = 0, None
     width = max((len(lesson.full_title) for lesson in lessons), default=10)
     for lesson in lessons:
-        counts = outcomes.by_file.get(str(lesson.exercise_tests), Counter()) if lesson.exercise_tests else None
+        counts = outcomes.by_file.get(lesson.exercise_tests) if lesson.exercise_tests else None
         title = lesson.full_title.ljust(width)
         if not counts:
             state = ui.dim("- no exercise")
@@ -104,7 +105,7 @@ def progress():
             next_up = next_up or lesson
         print(f"  {lesson.number}  {title}  {state}")
     print()
-    print(ui.bold(f"{done_count} of {len(with_exercise)} exercises done."))
+    print(ui.bold(f"{done_count} of {len(with_exercise)} exercise(s) done."))
     if next_up:
         print(f"Next: {ui.command_for('check', next_up.number)}   (stuck? {ui.command_for('hint', next_up.number)})")
     return 0

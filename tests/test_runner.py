@@ -168,3 +168,10 @@ def test_curl_replay_builds_multipart_forms_from_files():
     assert title == ("title", (None, "hi"))
     assert upload[1][0] == "README.md"
     assert upload[1][2] == "text/plain"
+
+
+def test_progress_runs_every_exercise_against_the_students_files():
+    result = course("progress")
+    assert result.returncode == 0, result.stderr
+    assert "01  Hello, world (你好, Tornado)  ✘ not yet" in result.stdout
+    assert "exercise(s) done." in result.stdout
