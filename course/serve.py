@@ -95,8 +95,9 @@ def stop_group(process, grace=5.0):
 class Server:
     """A script listening on host:port, started in its own process group."""
 
-    def __init__(self, script, *, port=None, host="127.0.0.1", args=(), env=None, cwd=None, echo=False):
+    def __init__(self, script, *, port=None, host="127.0.0.1", args=(), env=None, cwd=None, echo=False, launcher=()):
         self.script = Path(script)
+        self.launcher = list(launcher)  # e.g. ["-m", "tornado.autoreload"]: goes before the script
         self.host = host  # None: let the script use its own default
         self._chosen_port = port is None
         self.port = port or free_port(self.connect_host)
@@ -107,7 +108,9 @@ class Server:
         self.process = None
         self.url_printed = None
         self._ready = threading.Event()
+        self._new_output = threading.Condition()
         self._stdout = []
+        self._stdout_closed = False
         self._stderr = None
 
     @property
@@ -128,7 +131,7 @@ class Server:
     @property
     def command(self):
         host = [f"--host={self.host}"] if self.host else []
-        return [sys.executable, str(self.script), f"--port={self.port}", *host, *self.args]
+        return [sys.executable, *self.launcher, str(self.script), f"--port={self.port}", *host, *self.args]
 
     def start(self, timeout=READY_TIMEOUT, attempts=3):
         """Start the script and wait until it prints its URL."""
@@ -145,6 +148,7 @@ class Server:
                 self.port = free_port(self.connect_host)
                 self._ready.clear()
                 self._stdout.clear()
+                self._stdout_closed = False
                 self.url_printed = None
 
     def _start_once(self, timeout):
@@ -166,7 +170,9 @@ class Server:
     def _read_stdout(self):
         for raw in self.process.stdout:
             line = raw.decode("utf-8", "replace")
-            self._stdout.append(line)
+            with self._new_output:
+                self._stdout.append(line)
+                self._new_output.notify_all()
             if self.echo:
                 sys.stdout.write(line)
                 sys.stdout.flush()
@@ -174,6 +180,9 @@ class Server:
                 self.url_printed = URL_LINE.search(line)[0]
                 self._ready.set()
         self._ready.set()  # the output ended: the process is gone
+        with self._new_output:
+            self._stdout_closed = True  # wakes wait_for_line(): nothing more will come
+            self._new_output.notify_all()
 
     def _wait_until_ready(self, timeout):
         deadline = time.monotonic() + timeout
@@ -186,6 +195,27 @@ class Server:
             raise ServerFailed(self, f"did not print its URL within {timeout:g} s")
         self.process.wait()
         raise ServerFailed(self, f"exited with code {self.process.returncode} before it listened")
+
+    def wait_for_line(self, pattern, after=0, timeout=READY_TIMEOUT):
+        """Wait until the script prints a stdout line matching pattern (a regex),
+        looking at lines from index `after` on; returns (line, index) or raises
+        TimeoutError. len(server.stdout_lines()) is a good `after`."""
+        regex = re.compile(pattern)
+        deadline = time.monotonic() + timeout
+        with self._new_output:
+            while True:
+                for index in range(after, len(self._stdout)):
+                    if regex.search(self._stdout[index]):
+                        return self._stdout[index], index
+                after = len(self._stdout)
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or self._stdout_closed:
+                    raise TimeoutError(f"no line matching {pattern!r} within {timeout:g} s")
+                self._new_output.wait(remaining)
+
+    def stdout_lines(self):
+        with self._new_output:
+            return list(self._stdout)
 
     def output(self):
         """What the script printed: stdout, then stderr (tests only)."""
