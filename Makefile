@@ -21,11 +21,11 @@ RUN := $(VENV_PYTHON) -m course
 help: $(STAMP) ## List the lessons and these commands
 	@$(RUN) list
 
-lesson-%: $(STAMP) ## Run lesson NN and show its Try-it commands (PORT, HOST)
-	@$(RUN) lesson $*
+lesson-%: $(STAMP) ## Run lesson NN and show its Try-it commands (PORT, HOST, ARGS=--debug)
+	@$(RUN) lesson $* $(ARGS)
 
 exercise-%: $(STAMP) ## Run your exercise NN server
-	@$(RUN) exercise $*
+	@$(RUN) exercise $* $(ARGS)
 
 check-%: $(STAMP) ## Test your exercise NN: green when it is done
 	@$(RUN) check $*
@@ -37,7 +37,7 @@ watch-%: $(STAMP) ## Re-run check NN every time you save the exercise
 	@$(RUN) watch $*
 
 solution-%: $(STAMP) ## Run the reference solution NN
-	@$(RUN) solution $*
+	@$(RUN) solution $* $(ARGS)
 
 progress: $(STAMP) ## Show which exercises are done
 	@$(RUN) progress

@@ -4,6 +4,7 @@ import contextlib
 import io
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 
@@ -29,8 +30,12 @@ def run_pytest(args, quiet=False):
     """Run pytest in this process; returns (exit code, Outcomes)."""
     outcomes = Outcomes()
     base = ["-p", "no:cacheprovider", "-p", "no:xdist", "--rootdir", str(ROOT), "-c", str(ROOT / "pyproject.toml")]
-    with contextlib.redirect_stdout(io.StringIO()) if quiet else contextlib.nullcontext():
-        code = pytest.main([*base, *args], plugins=[outcomes])
+    # Temp folders of our own: pytest's clean-up of its shared temp folder
+    # would remove those of another pytest running at the same time.
+    with tempfile.TemporaryDirectory(prefix="course-check-") as basetemp:
+        base.append(f"--basetemp={basetemp}")
+        with contextlib.redirect_stdout(io.StringIO()) if quiet else contextlib.nullcontext():
+            code = pytest.main([*base, *args], plugins=[outcomes])
     return int(code), outcomes
 
 
@@ -91,10 +96,10 @@ def progress():
     tests = [str(lesson.exercise_tests) for lesson in with_exercise]
     _, outcomes = run_pytest([*tests, "--judge=exercises"], quiet=True)
     done_count, next_up = 0, None
-    width = max((len(lesson.full_title) for lesson in lessons), default=10)
+    columns = max((ui.width(lesson.full_title) for lesson in lessons), default=10)
     for lesson in lessons:
         counts = outcomes.by_file.get(lesson.exercise_tests) if lesson.exercise_tests else None
-        title = lesson.full_title.ljust(width)
+        title = ui.pad(lesson.full_title, columns)
         if not counts:
             state = ui.dim("- no exercise")
         elif counts["failed"] == 0 and counts["error"] == 0:

@@ -70,9 +70,10 @@ def main(argv=None):
         stream.reconfigure(errors="replace")
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
-    if extra and args.verb != "test":
+    # Extra arguments go to pytest (test) or to the script (lesson --debug).
+    if extra and args.verb not in ("test", "lesson", "exercise", "solution"):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
-    args.pytest_args = extra
+    args.extra = extra
     verb = args.verb or "list"
     try:
         if verb not in STDLIB_VERBS and not environment.running_in_venv() and not os.environ.get("COURSE_NO_VENV"):
@@ -87,6 +88,9 @@ def main(argv=None):
     except KeyboardInterrupt:
         print()
         return 130
+    except BrokenPipeError:  # output piped into `head` or a closed pager
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 def run(verb, args):
@@ -101,7 +105,7 @@ def run(verb, args):
     if verb in ("lesson", "exercise", "solution"):
         from course import runscript
 
-        return runscript.run(verb, args.number, host=args.host, port=args.port)
+        return runscript.run(verb, args.number, host=args.host, port=args.port, script_args=args.extra)
     if verb == "hint":
         from course import check
 
@@ -132,7 +136,7 @@ def run(verb, args):
     if verb == "test":
         from course import suite
 
-        return suite.run_tests(args.pytest_args)
+        return suite.run_tests(args.extra)
     if verb == "lint":
         from course import suite
 

@@ -5,6 +5,7 @@ the status line, the headers that matter, the body (long ones cut), and what
 the server logged meanwhile.
 """
 
+import json
 import shutil
 import textwrap
 import time
@@ -81,7 +82,12 @@ def show_step(line, server, log_seen, width):
         return log_seen
     elapsed = (time.perf_counter() - started) * 1000
     show_response(response, line.status, elapsed)
+    # Tornado logs a request just after answering it: give the line a moment.
+    deadline = time.monotonic() + 0.5
     log = server.log()
+    while len(log) == log_seen and time.monotonic() < deadline:
+        time.sleep(0.01)
+        log = server.log()
     new_lines = log[log_seen:].strip()
     if new_lines:
         print(ui.dim("server log:"))
@@ -109,6 +115,15 @@ def show_response(response, expected, elapsed_ms):
         print(body)
 
 
+def _indented_json(text):
+    """Long JSON, one key per line; \\u escapes stay escapes (lessons show them)."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    return json.dumps(value, indent=2, ensure_ascii="\\u" in text)
+
+
 def body_text(response):
     content = response.content
     if not content:
@@ -120,6 +135,8 @@ def body_text(response):
         except UnicodeDecodeError:
             return ui.dim(f"({len(content):,} bytes of {kind or 'binary data'})")
     text = content.decode("utf-8", "replace").rstrip("\n")
+    if kind.startswith("application/json") and len(text) > 160:
+        text = _indented_json(text)
     lines = text.splitlines()
     cut = "\n".join(lines[:MAX_BODY_LINES])[:MAX_BODY_CHARS]
     if len(cut) < len(text):

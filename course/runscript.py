@@ -6,7 +6,7 @@ from course import catalog, ui
 from course.serve import Server, port_is_free
 
 
-def run(kind, number, *, host, port):
+def run(kind, number, *, host, port, script_args=()):
     lesson = catalog.lesson(number)
     if kind == "lesson":
         script, heading = lesson.path, f"Lesson {lesson.number} - {lesson.full_title}"
@@ -20,7 +20,7 @@ def run(kind, number, *, host, port):
     check_port(host, port, kind, lesson.number)
     ui.step(ui.bold(heading))
     warn_if_exposed(host)
-    server = Server(script, host=host, port=port, echo=True)
+    server = Server(script, host=host, port=port, args=script_args, echo=True)
     try:
         server.start()
         show_next_steps(kind, lesson, server)
@@ -58,8 +58,10 @@ def warn_if_exposed(host):
 def show_next_steps(kind, lesson, server):
     if kind == "lesson" and lesson.try_it:
         print(ui.bold("Try it:"))
-        for line in lesson.try_it:
-            print("  " + line.for_base(server.base_url) + ui.dim(f"   # -> {line.status}"))
+        commands = [line.for_base(server.base_url) for line in lesson.try_it]
+        columns = max(ui.width(command) for command in commands)
+        for command, line in zip(commands, lesson.try_it, strict=True):
+            print("  " + ui.pad(command, columns) + ui.dim(f"   # -> {line.status}"))
     elif kind == "exercise":
         print(f"Check it: {ui.command_for('check', lesson.number)}    Stuck? {ui.command_for('hint', lesson.number)}")
     print(ui.dim("Press Ctrl+C to stop."), flush=True)

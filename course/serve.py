@@ -233,6 +233,19 @@ class Server:
         self._stderr.seek(0)
         return self._stderr.read().decode("utf-8", "replace")
 
+    def wait_for_log(self, text, after=0, timeout=5.0):
+        """The log from character `after` on, once it contains text. Tornado
+        logs a request just after answering it, so a test waits for the line
+        (polling the log file until a deadline) instead of sleeping."""
+        deadline = time.monotonic() + timeout
+        while True:
+            log = self.log()[after:]
+            if text in log:
+                return log
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the server never logged {text!r}; it logged:\n{log}")
+            time.sleep(0.02)
+
     def alive(self):
         return self.process is not None and self.process.poll() is None
 

@@ -2,6 +2,7 @@
 
 import os
 import sys
+import unicodedata
 
 
 class CourseError(Exception):
@@ -52,6 +53,15 @@ def yellow(text):
 
 def cyan(text):
     return paint(text, "36")
+
+
+def width(text):
+    """Columns the text takes in a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def pad(text, columns):
+    return text + " " * max(columns - width(text), 0)
 
 
 def step(message):

@@ -22,6 +22,8 @@ def test_exercise_starter_fails_its_tests(lesson, tmp_path):
     report = tmp_path / "report.xml"
     command = [sys.executable, "-m", "pytest", str(lesson.exercise_tests), "--judge=exercises"]
     command += ["-p", "no:xdist", "-p", "no:cacheprovider", "-q", f"--junitxml={report}"]
+    # A temp folder of its own: a nested pytest would otherwise clean up ours.
+    command += [f"--basetemp={tmp_path / 'starter'}"]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, f"pytest exit code {result.returncode}, wanted 1 (tests fail):\n{result.stdout}"
     cases = list(ET.parse(report).getroot().iter("testcase"))

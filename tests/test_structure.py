@@ -53,7 +53,7 @@ def test_test_files_mirror_the_file_names(lesson):
 @by_number(LESSONS)
 def test_lesson_docstring_has_title_run_and_try_it(lesson):
     first_line = lesson.docstring.splitlines()[0]
-    assert re.fullmatch(rf"Lesson {lesson.number} - [^()]+ \([^()]+\)", first_line), first_line
+    assert re.fullmatch(rf"Lesson {lesson.number} - .+? \([^()]+\)", first_line), first_line
     assert re.search(r"[\u4e00-\u9fff]", lesson.chinese), "the title needs its Chinese name in brackets"
     assert lesson.concept, "a few lines of concept go between the title and Run:"
     assert f"make lesson-{lesson.number}" in lesson.sections["Run"]
