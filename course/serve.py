@@ -111,7 +111,7 @@ class Server:
         self._new_output = threading.Condition()
         self._stdout = []
         self._stdout_closed = False
-        self._stderr = None
+        self._log_path = None  # the script's stderr, kept in a file (tests only)
 
     @property
     def connect_host(self):
@@ -153,16 +153,25 @@ class Server:
 
     def _start_once(self, timeout):
         env = dict(os.environ if self.env is None else self.env, PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8")
+        log = None
         if not self.echo:
-            self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - open while the server runs; close() closes it
-        self.process = popen_group(
-            self.command,
-            cwd=self.cwd,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=None if self.echo else self._stderr,
-        )
+            # The script appends to the file through its own descriptor (O_APPEND);
+            # log() reads it through another, so reading never moves its writes.
+            handle, self._log_path = tempfile.mkstemp(prefix="course-log-", suffix=".txt")
+            os.close(handle)
+            log = open(self._log_path, "ab")  # noqa: SIM115 - closed right after Popen
+        try:
+            self.process = popen_group(
+                self.command,
+                cwd=self.cwd,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=log,
+            )
+        finally:
+            if log is not None:
+                log.close()  # the child has its own copy
         threading.Thread(target=self._read_stdout, daemon=True).start()
         self._wait_until_ready(timeout)
         return self
@@ -220,18 +229,14 @@ class Server:
     def output(self):
         """What the script printed: stdout, then stderr (tests only)."""
         text = "".join(self._stdout)
-        if self._stderr is not None:
-            self._stderr.seek(0)
-            text += self._stderr.read().decode("utf-8", "replace")
+        text += self.log()
         return text
 
     def log(self):
         """The script's stderr so far, where Tornado's log lines go (tests only)."""
-        if self._stderr is None:
+        if self._log_path is None:
             return ""
-        self._stderr.flush()
-        self._stderr.seek(0)
-        return self._stderr.read().decode("utf-8", "replace")
+        return Path(self._log_path).read_bytes().decode("utf-8", "replace")
 
     def wait_for_log(self, text, after=0, timeout=5.0):
         """The log from character `after` on, once it contains text. Tornado
@@ -257,9 +262,9 @@ class Server:
 
     def close(self):
         self.stop()
-        if self._stderr is not None:
-            self._stderr.close()
-            self._stderr = None
+        if self._log_path is not None:
+            Path(self._log_path).unlink(missing_ok=True)
+            self._log_path = None
 
     def __enter__(self):
         return self.start()
