@@ -148,6 +148,9 @@ class ApiGreetHandler(JsonHandler):
         if not isinstance(data, dict) or not isinstance(data.get("name"), str):
             self.write_json({"error": "the body must be a JSON object with a string name"}, status=400)
             return
+        if not data["name"].isprintable():  # also "\ud800": JSON allows it, UTF-8 cannot carry it
+            self.write_json({"error": "the name must be printable text"}, status=400)
+            return
         self.write_json({"greeting": f"你好, {data['name']}!"})
 
 

@@ -3,6 +3,8 @@ Chinese and invalid UTF-8, JSON out (escaped or readable) and JSON in."""
 
 import json
 
+import pytest
+
 TEXT = "text/plain; charset=UTF-8"
 JSON = "application/json; charset=UTF-8"
 DEFAULT_400_PAGE = "<html><title>400: Bad Request</title><body>400: Bad Request</body></html>"
@@ -281,6 +283,14 @@ def test_a_json_object_without_a_string_name_is_a_400(client):
     response = client.post("/api/greet", json={"name": 42})
     assert response.status_code == 400
     assert response.json() == {"error": "the body must be a JSON object with a string name"}
+
+
+@pytest.mark.parametrize("name", ["\\ud800", "a\\nb"], ids=["lone-surrogate", "line-break"])
+def test_a_name_that_is_not_printable_text_is_a_400_not_a_500(client, name):
+    # JSON may spell a lone surrogate (\ud800); no UTF-8 answer can carry it.
+    response = client.post("/api/greet", data=f'{{"name": "{name}"}}', headers={"Content-Type": "application/json"})
+    assert response.status_code == 400
+    assert response.json() == {"error": "the name must be printable text"}
 
 
 def test_a_form_body_on_the_json_endpoint_is_a_415(client):
