@@ -45,7 +45,7 @@ progress: $(STAMP) ## Show which exercises are done
 demo-%: $(STAMP) ## Instructors: replay lesson NN's requests step by step (PAUSE=0: no waiting)
 	@$(RUN) demo $*
 
-mongodb: $(STAMP) ## Run the embedded MongoDB-compatible server in the foreground
+mongodb: $(STAMP) ## Run the embedded MongoDB-compatible server in the foreground (MONGODB_PORT=27017)
 	@$(RUN) mongodb
 
 bench: $(STAMP) ## Measure check, start-up and full test times (median of RUNS=5)

@@ -41,7 +41,8 @@ def build_parser():
     verb("progress", "which exercises are done")
     demo = verb("demo", "instructor mode: replay lesson NN's Try-it requests", number=True, serves=True)
     demo.add_argument("--no-pause", action="store_true", help="do not wait for Enter between steps")
-    verb("mongodb", "run the embedded MongoDB-compatible server in the foreground")
+    mongo = verb("mongodb", "run the embedded MongoDB-compatible server in the foreground")
+    mongo.add_argument("--port", type=int, default=int(os.environ.get("MONGODB_PORT") or 27017))
     bench = verb("bench", "measure the feedback loop: check, start-up, full test run")
     bench.add_argument("--runs", type=int, default=int(os.environ.get("RUNS") or 5))
     verb("test", "run the whole test suite (what CI runs); other arguments go to pytest")
@@ -128,7 +129,9 @@ def run(verb, args):
         pause = not args.no_pause and os.environ.get("PAUSE", "1") not in ("0", "no", "false")
         return demo.run(args.number, host=args.host, port=args.port, pause=pause)
     if verb == "mongodb":
-        raise ui.CourseError("make mongodb comes with lesson 10 (not written yet).")
+        from course import mongodb
+
+        return mongodb.run_foreground(port=args.port)
     if verb == "bench":
         from course import bench
 

@@ -10,7 +10,7 @@ import shutil
 import textwrap
 import time
 
-from course import catalog, client, runscript, ui
+from course import catalog, client, mongodb, runscript, ui
 from course.serve import Server
 
 HIDDEN_HEADERS = {"date", "server", "etag"}
@@ -22,8 +22,13 @@ def run(number, *, host, port, pause=True):
     lesson = catalog.lesson(number)
     runscript.check_port(host, port, "demo", lesson.number)
     runscript.warn_if_exposed(host)
+    with mongodb.database_args(lesson.path) as database:
+        return _demo(lesson, host, port, pause, database)
+
+
+def _demo(lesson, host, port, pause, database):
     width = min(shutil.get_terminal_size((88, 24)).columns, 100)
-    server = Server(lesson.path, host=host, port=port)
+    server = Server(lesson.path, host=host, port=port, args=database)
     try:
         server.start()
         show_intro(lesson, server, width)
@@ -82,18 +87,28 @@ def show_step(line, server, log_seen, width):
         return log_seen
     elapsed = (time.perf_counter() - started) * 1000
     show_response(response, line.status, elapsed)
-    # Tornado logs a request just after answering it: give the line a moment.
-    deadline = time.monotonic() + 0.5
-    log = server.log()
-    while len(log) == log_seen and time.monotonic() < deadline:
-        time.sleep(0.01)
-        log = server.log()
+    log = settled_log(server, log_seen)
     new_lines = log[log_seen:].strip()
     if new_lines:
         print(ui.dim("server log:"))
         for entry in new_lines.splitlines()[-6:]:
             print(ui.dim("  " + entry[: width - 2]))
     return len(log)
+
+
+def settled_log(server, seen, quiet=0.1, longest=1.0):
+    """The log once the request's lines are in: Tornado logs just after it
+    answers, and an error after the method goes on can follow a moment later."""
+    deadline = time.monotonic() + longest
+    log, changed = server.log(), time.monotonic()
+    while time.monotonic() < deadline:
+        if len(log) > seen and time.monotonic() - changed >= quiet:
+            break
+        time.sleep(0.01)
+        newer = server.log()
+        if newer != log:
+            log, changed = newer, time.monotonic()
+    return log
 
 
 def status_colour(status):

@@ -2,7 +2,7 @@
 
 import ipaddress
 
-from course import catalog, ui
+from course import catalog, mongodb, ui
 from course.serve import Server, port_is_free
 
 
@@ -20,17 +20,21 @@ def run(kind, number, *, host, port, script_args=()):
     check_port(host, port, kind, lesson.number)
     ui.step(ui.bold(heading))
     warn_if_exposed(host)
-    server = Server(script, host=host, port=port, args=script_args, echo=True)
     try:
-        server.start()
-        show_next_steps(kind, lesson, server)
-        code = server.process.wait()
-        raise ui.CourseError(f"{script.name} stopped by itself (exit code {code}).")
-    except KeyboardInterrupt:
-        print()
-        ui.step("Stopping ...")
-    finally:
-        server.close()
+        with mongodb.database_args(script) as database:
+            server = Server(script, host=host, port=port, args=[*database, *script_args], echo=True)
+            try:
+                server.start()
+                show_next_steps(kind, lesson, server)
+                code = server.process.wait()
+                raise ui.CourseError(f"{script.name} stopped by itself (exit code {code}).")
+            except KeyboardInterrupt:
+                print()
+                ui.step("Stopping ...")
+            finally:
+                server.close()
+    except KeyboardInterrupt:  # a second Ctrl+C while stopping: the `with` still stopped everything
+        pass
     ui.done(f"Stopped; port {port} is free again.")
 
 

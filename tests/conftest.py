@@ -5,7 +5,11 @@ tests/exercises/test_05_task.py is about solutions/05_task.py, or about
 exercises/05_task.py when run with --judge=exercises (what `make check-05` does).
 """
 
+import os
+import uuid
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -107,3 +111,42 @@ def client_for():
     yield make
     for session in sessions:
         session.close()
+
+
+@pytest.fixture(scope="session")
+def mongodb_uri(tmp_path_factory):
+    """A MongoDB for the whole session: MONGODB_URI if set, else an embedded
+    SecantusDB with its data in a temporary folder, stopped at the end."""
+    uri = os.environ.get("MONGODB_URI")
+    if uri:
+        yield uri
+        return
+    from course.mongodb import EmbeddedMongo
+
+    embedded = EmbeddedMongo(tmp_path_factory.mktemp("mongodb")).start()
+    try:
+        yield embedded.uri
+    finally:
+        embedded.stop(grace=0)  # its data is a temporary folder: no need to wait for a clean close
+
+
+@dataclass
+class Database:
+    uri: str  # the server's URI with this database's name as its path
+    db: object  # a pymongo Database, to read what the app stored
+
+
+def uri_with_database(uri, name):
+    parts = urlsplit(uri)
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+@pytest.fixture
+def database(mongodb_uri):
+    """A fresh database for one test, dropped afterwards."""
+    import pymongo
+
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    with pymongo.MongoClient(mongodb_uri, serverSelectionTimeoutMS=5000) as mongo:
+        yield Database(uri_with_database(mongodb_uri, name), mongo[name])
+        mongo.drop_database(name)

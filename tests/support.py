@@ -1,5 +1,6 @@
 """Small helpers that more than one test module needs."""
 
+import re
 import struct
 import zlib
 
@@ -15,3 +16,31 @@ def tiny_png():
     header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
     pixels = zlib.compress(b"\x00\x00")  # one row: filter byte 0, one grey pixel
     return PNG_SIGNATURE + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+FLASH = re.compile(r'id="flash">([^<]*)<')
+CAPTCHA_KEY = re.compile(r'name="captcha_key" value="([^"]+)"')
+CAPTCHA_QUESTION = re.compile(r"What is (\d+) \+ (\d+)\?")
+
+
+def registration_form(client, path="/register"):
+    """GET the form; the fields a browser would send back, the right answer included."""
+    page = client.get(path)
+    assert page.status_code == 200, f"GET {path} answered {page.status_code}"
+    a, b = map(int, CAPTCHA_QUESTION.search(page.text).groups())
+    return {"_xsrf": client.cookies["_xsrf"], "captcha_key": CAPTCHA_KEY.search(page.text)[1], "captcha": str(a + b)}
+
+
+def register(client, username="ada", *, email=None, password="correct horse", path="/register", captcha=None):
+    """Fill in the registration form and submit it; the answer is not followed."""
+    fields = registration_form(client, path)
+    if captcha is not None:
+        fields["captcha"] = captcha
+    fields.update(username=username, email=email or f"{username}@example.com", password=password)
+    return client.post(path, data=fields, allow_redirects=False)
+
+
+def flash_on(client, path):
+    """The flash message the next page shows, or None."""
+    found = FLASH.search(client.get(path).text)
+    return found[1] if found else None
