@@ -151,7 +151,7 @@ def run_foreground(port=27017):
     if not port_is_free("127.0.0.1", port):
         raise ui.CourseError(
             f"Port {port} is already in use (a mongod, or `make mongodb` in another terminal?). "
-            f"Choose another: make mongodb PORT={port + 1}",
+            f"Choose another: make mongodb MONGODB_PORT={port + 1}",
             exit_code=2,
         )
     ui.step(f"Starting SecantusDB (a MongoDB-compatible server) with its data in {_shown(DATA_DIR)}/ ...")
