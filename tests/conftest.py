@@ -5,6 +5,7 @@ tests/exercises/test_05_task.py is about solutions/05_task.py, or about
 exercises/05_task.py when run with --judge=exercises (what `make check-05` does).
 """
 
+import contextlib
 import os
 import uuid
 from dataclasses import dataclass
@@ -141,12 +142,27 @@ def uri_with_database(uri, name):
     return urlunsplit(parts._replace(path="/" + name))
 
 
-@pytest.fixture
-def database(mongodb_uri):
-    """A fresh database for one test, dropped afterwards."""
+@contextlib.contextmanager
+def fresh_database(mongodb_uri):
     import pymongo
 
     name = f"test_{uuid.uuid4().hex[:12]}"
     with pymongo.MongoClient(mongodb_uri, serverSelectionTimeoutMS=5000) as mongo:
-        yield Database(uri_with_database(mongodb_uri, name), mongo[name])
-        mongo.drop_database(name)
+        try:
+            yield Database(uri_with_database(mongodb_uri, name), mongo[name])
+        finally:
+            mongo.drop_database(name)
+
+
+@pytest.fixture
+def database(mongodb_uri):
+    """A fresh database for one test, dropped afterwards."""
+    with fresh_database(mongodb_uri) as fresh:
+        yield fresh
+
+
+@pytest.fixture(scope="module")
+def module_database(mongodb_uri):
+    """A fresh database for a test module, dropped afterwards."""
+    with fresh_database(mongodb_uri) as fresh:
+        yield fresh

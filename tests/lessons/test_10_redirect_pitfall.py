@@ -1,7 +1,8 @@
 """Lesson 10: return after redirect(); the registration app, checked in the database itself.
 
-Every test gets a fresh database and its own lesson server (module fixtures
-`database` and `server`), so what one test registers never leaks into another.
+One lesson server per module, on a database of its own that is emptied before
+every test: what one test registers never leaks into another, and the unique
+indexes the lesson made at start-up stay.
 """
 
 import hashlib
@@ -14,12 +15,20 @@ from course.serve import Server, ServerFailed, free_port
 from tests.support import flash_on, register, registration_form
 
 
-@pytest.fixture
-def server(script, start_script, database):
-    """The lesson, on a database of its own."""
-    server = start_script(script, f"--mongodb_uri={database.uri}")
+@pytest.fixture(scope="module")
+def server(script, module_scripts, module_database):
+    """The lesson, on the module's database."""
+    server = module_scripts.start(script, f"--mongodb_uri={module_database.uri}")
     server.wait_for_line("MongoDB ready at")  # the unique indexes are in place
     return server
+
+
+@pytest.fixture
+def database(module_database, server):
+    """The module's database, emptied: each test starts with no users."""
+    for name in module_database.db.list_collection_names():
+        module_database.db[name].delete_many({})
+    return module_database
 
 
 def users(database, collection="users"):
@@ -201,28 +210,31 @@ def test_logout_clears_the_user_cookie(client):
 
 
 def test_broken_register_with_a_wrong_captcha_still_creates_the_user(client, server, database):
+    mark = len(server.log())
     response = register(client, "ada", captcha="-1", path="/broken/register")
     assert response.status_code == 302
     assert response.headers["Location"] == "/broken/register", "the client is sent back..."
     # The answer left before the method ended: wait for its last line to fail.
-    log = server.wait_for_log("Uncaught exception POST /broken/register")
-    assert "Exception: Cannot redirect after headers have been written" in log
+    log = server.wait_for_log("Exception: Cannot redirect after headers have been written", after=mark)
+    assert "Uncaught exception POST /broken/register" in log
     assert [user["username"] for user in users(database, "broken_users")] == ["ada"], "...but the user exists"
 
 
 def test_broken_register_creates_a_second_account_for_a_taken_name(client_for, server, database):
     register(client_for(server), "ada", path="/broken/register")
+    mark = len(server.log())
     response = register(client_for(server), "ada", email="other@example.com", path="/broken/register")
     assert response.headers["Location"] == "/broken/register"
-    server.wait_for_log("Uncaught exception POST /broken/register")
+    server.wait_for_log("Exception: Cannot redirect after headers have been written", after=mark)
     assert [user["username"] for user in users(database, "broken_users")] == ["ada", "ada"]
 
 
 def test_finish_does_not_leave_the_method_either(client, server, database):
+    mark = len(server.log())
     response = register(client, "ada", captcha="-1", path="/broken/register-finish")
     assert response.status_code == 400
     assert response.text == "Wrong answer to the question. Try again."
-    server.wait_for_log("Uncaught exception POST /broken/register-finish")
+    server.wait_for_log("Exception: Cannot redirect after headers have been written", after=mark)
     assert [user["username"] for user in users(database, "broken_users")] == ["ada"]
 
 
