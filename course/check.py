@@ -89,8 +89,8 @@ def watch(number, interval=0.5):
         time.sleep(interval)
 
 
-def progress():
-    lessons = catalog.lessons()
+def progress(numbers=()):
+    lessons = [catalog.lesson(number) for number in numbers] if numbers else catalog.lessons()
     with_exercise = [lesson for lesson in lessons if lesson.exercise and lesson.exercise_tests]
     ui.step(f"Running the tests of {len(with_exercise)} exercise(s) against your files ...")
     tests = [str(lesson.exercise_tests) for lesson in with_exercise]

@@ -38,13 +38,19 @@ def build_parser():
     verb("hint", "print the hint for exercise NN", number=True)
     verb("watch", "re-run check NN each time you save the exercise", number=True)
     verb("solution", "run the reference solution NN", number=True, serves=True)
-    verb("progress", "which exercises are done")
+    progress = verb("progress", "which exercises are done")
+    progress.add_argument("numbers", metavar="NN", nargs="*", help="only these exercises (default: all)")
     demo = verb("demo", "instructor mode: replay lesson NN's Try-it requests", number=True, serves=True)
     demo.add_argument("--no-pause", action="store_true", help="do not wait for Enter between steps")
     mongo = verb("mongodb", "run the embedded MongoDB-compatible server in the foreground")
     mongo.add_argument("--port", type=int, default=int(os.environ.get("MONGODB_PORT") or 27017))
-    bench = verb("bench", "measure the feedback loop: check, start-up, full test run")
-    bench.add_argument("--runs", type=int, default=int(os.environ.get("RUNS") or 5))
+    bench = verb("bench", "measure the feedback loop (check, start-up, full test run), or with NN lesson NN's Bench")
+    bench.add_argument("number", metavar="NN", nargs="?", help="a lesson with a Bench: section, e.g. 14")
+    bench.add_argument("--runs", type=int, default=int(os.environ.get("RUNS") or 5), help="runs per figure")
+    bench.add_argument("--only", choices=["check", "start", "test"], help="measure one figure only")
+    bench.add_argument("-n", "--requests", type=int, default=int(os.environ.get("N") or 20), help="concurrent requests")
+    bench.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8000))
+    bench.add_argument("--host", default=os.environ.get("HOST") or "127.0.0.1")
     verb("test", "run the whole test suite (what CI runs); other arguments go to pytest")
     verb("lint", "check the code with ruff")
     verb("clean", "remove generated files: caches, uploads, databases")
@@ -72,7 +78,7 @@ def main(argv=None):
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     # Extra arguments go to pytest (test) or to the script (lesson --debug).
-    if extra and args.verb not in ("test", "lesson", "exercise", "solution"):
+    if extra and args.verb not in ("test", "lesson", "exercise", "solution", "bench"):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     args.extra = extra
     verb = args.verb or "list"
@@ -122,7 +128,7 @@ def run(verb, args):
     if verb == "progress":
         from course import check
 
-        return check.progress()
+        return check.progress(args.numbers)
     if verb == "demo":
         from course import demo
 
@@ -135,7 +141,15 @@ def run(verb, args):
     if verb == "bench":
         from course import bench
 
-        return bench.run(runs=args.runs)
+        return bench.run(
+            args.number,
+            runs=args.runs,
+            count=args.requests,
+            only=args.only,
+            host=args.host,
+            port=args.port,
+            script_args=args.extra,
+        )
     if verb == "test":
         from course import suite
 

@@ -15,7 +15,9 @@ GENERATED = [".data", "uploads", ".pytest_cache", ".ruff_cache"]
 def run_tests(pytest_args=()):
     import pytest
 
-    workers = os.environ.get("WORKERS", "auto")
+    # Most tests wait on servers rather than compute, so two workers per core
+    # keep the cores busy (measured: 33 s with 2 workers, 24 s with 4, on 2 cores).
+    workers = os.environ.get("WORKERS") or str(min(8, 2 * (os.cpu_count() or 1)))
     # One worker per test file keeps each file's shared server in one process.
     parallel = [] if workers == "0" else ["-n", workers, "--dist", "loadfile"]
     ui.step(f"Running the test suite ({'in parallel' if parallel else 'in one process'}) ...")
