@@ -48,8 +48,11 @@ demo-%: $(STAMP) ## Instructors: replay lesson NN's requests step by step (PAUSE
 mongodb: $(STAMP) ## Run the embedded MongoDB-compatible server in the foreground (MONGODB_PORT=27017)
 	@$(RUN) mongodb
 
-bench: $(STAMP) ## Measure check, start-up and full test times (median of RUNS=5)
+bench: $(STAMP) ## Measure check-NN, lesson start-up and full test times (median of RUNS=5)
 	@$(RUN) bench
+
+bench-%: $(STAMP) ## Fire N=20 concurrent requests at each Bench path of lesson NN: overlap or queue?
+	@$(RUN) bench $* $(ARGS)
 
 test: $(STAMP) ## Run the whole test suite, as CI does (ARGS="-k 05": pass pytest options)
 	@$(RUN) test $(ARGS)

@@ -1,22 +1,27 @@
-"""bench: time the course's feedback loop, median of several runs.
+"""bench: measure, never guess.
 
-check 01 (solution)     what a student waits for on every `make check-01`
-lesson 01 start         from launching the script to its first answer
-make test               the whole suite, as CI runs it
+bench          the course's feedback loop, median of RUNS runs: `check NN`
+               on each solution, each lesson from launch to first answer,
+               and the whole test suite
+bench NN       N concurrent requests at each path of lesson NN's Bench:
+               section: do they overlap or queue?
 """
 
 import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
-from course import catalog, ui
+from course import catalog, mongodb, runscript, ui
 from course.environment import ROOT
-from course.serve import free_port, popen_group, stop_group
+from course.serve import Server, free_port, popen_group, stop_group
 
 TARGETS = {"check": 1.0, "start": 0.35, "test": 25.0}
+CLOSED_DATABASE = "mongodb://127.0.0.1:9/"  # start-up does not wait for the database
 
 
 def time_command(command):
@@ -24,18 +29,20 @@ def time_command(command):
     result = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
-        raise ui.CourseError(
-            f"`{' '.join(command[1:])}` failed (exit code {result.returncode}); run it alone to see why."
-        )
+        shown = " ".join(command[1:])
+        raise ui.CourseError(f"`{shown}` failed (exit code {result.returncode}); run it alone to see why.")
     return elapsed
 
 
 def time_start(script):
-    """Seconds from launching the script to its first 200 answer."""
+    """Seconds from launching the script to its first answer (any status below 500)."""
     port = free_port()
+    extra = [f"--mongodb_uri={CLOSED_DATABASE}"] if mongodb.needs_database(script) else []
     started = time.perf_counter()
     process = popen_group(
-        [sys.executable, str(script), f"--port={port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [sys.executable, str(script), f"--port={port}", *extra],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         while True:
@@ -50,39 +57,110 @@ def time_start(script):
         stop_group(process)
 
 
-def measure(label, runs, once):
+def median_of(runs, label, once):
     samples = []
     live = sys.stdout.isatty()
-    if not live:
-        print(ui.dim(f"  {label}: {runs} runs ..."), flush=True)
     for run in range(1, runs + 1):
         if live:
             print(ui.dim(f"  {label}: run {run} of {runs} ..."), end="\r", flush=True)
         samples.append(once())
     if live:
         print(" " * 70, end="\r")
-    return samples
+    return statistics.median(samples), samples
 
 
-def report(label, samples, target):
-    median = statistics.median(samples)
-    verdict = ui.green("✔") if median <= target else ui.red("✘ over target")
-    runs = " ".join(f"{sample:.2f}" for sample in samples)
-    print(f"  {label:<36} {median:6.2f} s   target ≤ {target:g} s  {verdict}   {ui.dim('runs: ' + runs)}")
-    return median <= target
+def verdict(value, target):
+    if target is None:
+        return ui.dim("·")  # no target: an exercise that needs a database
+    return ui.green("✔") if value <= target else ui.red("✘")
 
 
-def run(runs=5):
+def cell(value=None, target=None):
+    """A fixed-width table cell: the seconds and a mark (✔ under target, ✘ over)."""
+    if value is None:
+        return " " * 8 + "-  "
+    return f"{value:7.2f} s " + verdict(value, target)
+
+
+def feedback_loop(runs, only=None):
+    """The three figures of the fast-loop issue, for every lesson."""
     python = sys.executable
-    lesson = catalog.lesson("01")
-    ui.step(f"Benchmark, median of {runs} runs each ...")
-    results = [
-        ("check 01 (on the solution)", [python, "-m", "course", "check", "01", "--solution"], "check"),
-        ("lesson 01: start to first response", lesson.path, "start"),
-        ("make test (the whole suite)", [python, "-m", "course", "test", "-q"], "test"),
-    ]
-    all_met = True
-    for label, what, target in results:
-        once = (lambda what=what: time_start(what)) if target == "start" else (lambda what=what: time_command(what))
-        all_met &= report(label, measure(label, runs, once), TARGETS[target])
-    return 0 if all_met else 1
+    lessons = catalog.lessons()
+    met = True
+    ui.step(f"The feedback loop, median of {runs} runs. Targets: check ≤ 1 s, start ≤ 0.35 s, make test ≤ 25 s")
+    if only in (None, "check", "start"):
+        print(ui.bold(f"  NN  {'lesson':<40}  {'check NN':>11}    {'start':>11}"))
+    for lesson in lessons if only in (None, "check", "start") else []:
+        print(f"  {lesson.number}  {ui.pad(lesson.title[:40], 40)}  ", end="", flush=True)
+        check = start = None
+        target = None if lesson.solution and mongodb.needs_database(lesson.solution) else TARGETS["check"]
+        if only in (None, "check") and lesson.exercise:
+            command = [python, "-m", "course", "check", lesson.number, "--solution"]
+            check, _ = median_of(runs, f"check {lesson.number}", lambda command=command: time_command(command))
+            met &= target is None or check <= target
+        if only in (None, "start"):
+            start, _ = median_of(runs, f"start {lesson.number}", lambda lesson=lesson: time_start(lesson.path))
+            met &= start <= TARGETS["start"]
+        print(f"{cell(check, target)}  {cell(start, TARGETS['start'])}", flush=True)
+    if only in (None, "check", "start"):
+        print(ui.dim("  check NN: `python -m course check NN --solution`; · = needs a database, no target"))
+        print(ui.dim("  start: from launching the lesson to its first answer"))
+    if only in (None, "test"):
+        command = [python, "-m", "course", "test", "-q"]
+        median, samples = median_of(runs, "make test", lambda: time_command(command))
+        met &= median <= TARGETS["test"]
+        runs_text = " ".join(f"{sample:.1f}" for sample in samples)
+        print(f"  make test (the whole suite): {cell(median, TARGETS['test'])}  {ui.dim('runs: ' + runs_text)}")
+    return 0 if met else 1
+
+
+def fire(url, count):
+    """count GETs at once; (wall seconds, statuses) — an exception counts as status 0."""
+
+    def one(_):
+        try:
+            return requests.get(url, timeout=120).status_code
+        except requests.RequestException:
+            return 0
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        started = time.perf_counter()
+        statuses = list(pool.map(one, range(count)))
+    return time.perf_counter() - started, statuses
+
+
+def concurrency(number, count, host, port, script_args=()):
+    lesson = catalog.lesson(number)
+    if not lesson.bench:
+        with_bench = [other.number for other in catalog.lessons() if other.bench]
+        others = ", ".join(with_bench) or "none yet"
+        raise ui.CourseError(f"Lesson {lesson.number} has no Bench: section (lessons with one: {others}).")
+    runscript.check_port(host, port, "bench", lesson.number)
+    with mongodb.database_args(lesson.path) as database:
+        server = Server(lesson.path, host=host, port=port, args=[*database, *script_args])
+        try:
+            server.start()
+            ui.step(f"Lesson {lesson.number}: {count} concurrent GETs at each Bench path of {server.base_url}")
+            header = f"  {'variant':<24}{'one alone':>11}{f'{count} at once':>13}{'req/s':>9}{'× one':>8}   "
+            print(ui.bold(header + "verdict"))
+            for label, path in lesson.bench:
+                single, _ = fire(server.url(path), 1)
+                total, statuses = fire(server.url(path), count)
+                ratio = total / single if single else float("inf")
+                queued = ratio > count / 2
+                shown = ui.red("queued: one at a time") if queued else ui.green("overlapped")
+                others = Counter(status for status in statuses if not 200 <= status < 400)
+                if others:  # e.g. the blocking self-call's 504s; 0 = no answer at all
+                    shown += ui.yellow(", answers: " + ", ".join(f"{n} × {status}" for status, n in others.items()))
+                print(f"  {label:<24}{single:>9.2f} s{total:>11.2f} s{count / total:>9.1f}{ratio:>8.1f}   {shown}")
+            explained = f"1 = all overlapped, {count} = queued"
+            print(ui.dim(f"× one: how many single-request times the {count} took ({explained})."))
+        finally:
+            server.close()
+    return 0
+
+
+def run(number=None, runs=5, count=20, only=None, host="127.0.0.1", port=8000, script_args=()):
+    if number is not None:
+        return concurrency(number, count, host, port, script_args)
+    return feedback_loop(runs, only)

@@ -22,7 +22,8 @@ TESTS = ROOT / "tests"
 DOC_PORT = "http://127.0.0.1:8000"  # the address docstrings use in Try-it lines
 TITLE = re.compile(r"^Lesson (?P<number>\d\d) - (?P<title>.+?) \((?P<chinese>[^()]+)\)$")
 TRY_IT = re.compile(r"^(?P<command>curl\s.+?)\s+#\s*->\s*(?P<status>\d{3})\s*$")
-SECTION = re.compile(r"^(Run|Try it):\s*$")
+SECTION = re.compile(r"^(Run|Try it|Bench):\s*$")
+BENCH_LINE = re.compile(r"^(?P<label>\S.*?)\s{2,}(?P<path>/\S*)$")
 
 
 @dataclass(frozen=True)
@@ -69,13 +70,13 @@ class Lesson:
     @cached_property
     def sections(self):
         """The docstring cut at its `Run:` and `Try it:` headings."""
-        sections = {"concept": [], "Run": [], "Try it": [], "notes": []}
+        sections = {"concept": [], "Run": [], "Try it": [], "Bench": [], "notes": []}
         current = "concept"
         for line in self.docstring.splitlines()[1:]:
             heading = SECTION.match(line)
             if heading:
                 current = heading[1]
-            elif current in ("Run", "Try it") and line and not line[0].isspace():
+            elif current in ("Run", "Try it", "Bench") and line and not line[0].isspace():
                 current = "notes"  # an unindented line ends an indented section
                 sections[current].append(line)
             else:
@@ -106,6 +107,20 @@ class Lesson:
             lines.append(TryIt(match["command"], int(match["status"]), caption))
             caption = ""
         return lines
+
+    @cached_property
+    def bench(self):
+        """(label, path) pairs of the docstring's Bench: section, for `bench NN`."""
+        pairs = []
+        for raw in self.sections["Bench"].splitlines():
+            line = raw.strip()
+            if not line:
+                continue
+            match = BENCH_LINE.match(line)
+            if not match:
+                raise CourseError(f"{self.path.name}: this Bench line has no `label  /path` form: {line}")
+            pairs.append((match["label"], match["path"]))
+        return pairs
 
     def _beside(self, folder, pattern):
         found = sorted(folder.glob(pattern.format(nn=self.number)))

@@ -70,6 +70,13 @@ def test_try_it_lines_are_curl_commands_the_replay_understands(lesson):
             pytest.fail(f"{line.command}: {problem}")
 
 
+@by_number([lesson for lesson in LESSONS if lesson.sections["Bench"]])
+def test_bench_sections_list_label_and_path_pairs(lesson):
+    # `make bench-NN` fires requests at these paths; lesson 14's test checks they answer.
+    assert lesson.bench, "Bench: needs at least one `label  /path` line"
+    assert len({path for _, path in lesson.bench}) == len(lesson.bench)
+
+
 @by_number(EXERCISES)
 def test_exercise_docstring_names_check_and_hint(lesson):
     text = lesson.exercise.read_text(encoding="utf-8")
