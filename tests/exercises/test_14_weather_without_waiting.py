@@ -2,21 +2,20 @@
 concurrent lookups overlap and /health answers while they run; a missing or
 unknown city is still a 4xx."""
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from course.client import Client
 
-DELAY = 0.3  # the server's --delay here
-COUNT = 5
+DELAY = 0.1  # the server's --delay here: short, because no test measures time
+COUNT = 5  # at most the thread pool's size (CPUs + 4), so all of them can run at once
 LOOKUPS = ["/weather?city=oslo", "/air?city=oslo"]
 
 
 @pytest.fixture(scope="module")
 def server(script, module_scripts):
-    """The server with a 0.3 s delay, so the tests run in seconds."""
+    """The server with a short delay, so `make check-14` stays quick."""
     return module_scripts.start(script, f"--delay={DELAY}")
 
 
@@ -46,36 +45,22 @@ def test_health_says_ok_and_no_lookup_is_running(client):
     assert response.json() == {"status": "ok", "lookups_running": 0}
 
 
-# Concurrent requests
+# Concurrent requests: counted by /health, not timed
 
 
 @pytest.mark.parametrize("path", LOOKUPS)
-def test_concurrent_lookups_overlap(server, path):
-    started = time.monotonic()
+def test_health_answers_while_concurrent_lookups_wait_together(server, path):
+    # A lookup that blocks the event loop keeps /health from answering until
+    # it is over, so /health could only ever report 0 lookups running.
     with ThreadPoolExecutor(max_workers=COUNT) as pool:
-        responses = list(pool.map(lambda _: get(server, path), range(COUNT)))
-    seconds = time.monotonic() - started
-    assert [response.status_code for response in responses] == [200] * COUNT
-    assert seconds < COUNT * DELAY / 2, (
-        f"{COUNT} requests at once took {seconds:.1f} s, about {COUNT} x {DELAY} s: they ran one after another,"
-        f" so {path.split('?')[0]} still blocks the event loop"
-    )
-
-
-@pytest.mark.parametrize("path", LOOKUPS)
-def test_health_answers_while_a_lookup_waits(server, path):
-    running_seen = []
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        lookup = pool.submit(get, server, path)
-        deadline = time.monotonic() + 10
-        # Ask /health until it reports the lookup, or the lookup is over.
-        while not lookup.done() and time.monotonic() < deadline:
-            running_seen.append(get(server, "/health").json()["lookups_running"])
-            if running_seen[-1]:
-                break
-        assert lookup.result().status_code == 200
-    assert 1 in running_seen, (
-        f"GET /health never answered while {path} ran: the lookup blocked the event loop, so /health waited"
+        lookups = [pool.submit(get, server, path) for _ in range(COUNT)]
+        most_seen = 0
+        while not all(lookup.done() for lookup in lookups) and most_seen < 2:
+            most_seen = max(most_seen, get(server, "/health").json()["lookups_running"])
+        assert [lookup.result().status_code for lookup in lookups] == [200] * COUNT
+    assert most_seen >= 2, (
+        f"GET /health never saw two lookups of {path.split('?')[0]} running at once:"
+        " each one blocked the event loop until it was over"
     )
 
 
