@@ -8,6 +8,7 @@ exercises/05_task.py when run with --judge=exercises (what `make check-05` does)
 import contextlib
 import os
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -166,3 +167,20 @@ def module_database(mongodb_uri):
     """A fresh database for a test module, dropped afterwards."""
     with fresh_database(mongodb_uri) as fresh:
         yield fresh
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The bad-input sweep's counts (tests/test_bad_input.py), added up over all workers."""
+    totals, scripts = Counter(), 0
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            for name, value in getattr(report, "user_properties", ()):
+                if name == "bad_input" and getattr(report, "when", "call") == "call":
+                    totals.update(value)
+                    scripts += 1
+    if scripts:
+        sent, routes = totals.pop("requests"), totals.pop("routes")
+        classes = ", ".join(f"{name}: {count}" for name, count in sorted(totals.items()))
+        terminalreporter.write_line(
+            f"bad-input sweep: {sent} requests to {routes} routes of {scripts} scripts ({classes})"
+        )
