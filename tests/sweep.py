@@ -1,0 +1,196 @@
+"""The bad-input sweep: a battery of malformed requests for every route of a
+running script (tests/test_bad_input.py for the solutions, tests/test_try_it.py
+for the lessons, right after their Try-it lines on the same server).
+
+Routes come from the script's make_app(): missing, repeated and invalid-UTF-8
+arguments, invalid UTF-8 in the path, every method (and one Tornado does not
+know), wrong or missing Content-Type, invalid and non-object JSON, garbage
+multipart, a traversal filename, a large body, a long header. Outside /broken/
+every answer must be below 500 and free of tracebacks, and the server must
+still answer afterwards. tests/conftest.py prints the counts at the end.
+"""
+
+import json
+import socket
+from collections import Counter
+from re import _constants as sre
+from re import _parser as sre_parse
+
+import requests
+import tornado.options
+import tornado.web
+
+from course.introspect import load, routes
+
+BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+ARGUMENT_NAMES = ["a", "n", "name", "city", "code", "title", "next", "to", "delay", "user", "lang", "text", "id"]
+XSRF = "sweep"  # the same token as cookie and header passes Tornado's XSRF check: handlers see the bodies
+TRACEBACK = "Traceback (most recent call last)"
+
+
+def sample_path(pattern, fill="a"):
+    """A path the route's regex matches; `fill` stands in for any-character classes."""
+    return "".join(_emit(sre_parse.parse(pattern), fill))
+
+
+def _emit(items, fill):
+    for op, value in items:
+        if op is sre.LITERAL:
+            yield chr(value)
+        elif op in (sre.NOT_LITERAL, sre.ANY):
+            yield fill
+        elif op is sre.IN:
+            yield _pick(value, fill)
+        elif op is sre.BRANCH:
+            yield from _emit(value[1][0], fill)
+        elif op is sre.SUBPATTERN:
+            yield from _emit(value[-1], fill)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, _, item = value
+            for _ in range(max(low, 1)):
+                yield from _emit(item, fill)
+        elif op is not sre.AT:
+            raise ValueError(f"no sample for {op} in a route pattern")
+
+
+def _pick(choices, fill):
+    if any(op is sre.NEGATE for op, _ in choices):
+        return fill
+    op, value = choices[0]
+    if op is sre.LITERAL:
+        return chr(value)
+    if op is sre.RANGE:
+        return chr(value[0])
+    return "1" if value is sre.CATEGORY_DIGIT else "a"
+
+
+def implemented(handler):
+    return [
+        method
+        for method in tornado.web.RequestHandler.SUPPORTED_METHODS
+        if getattr(handler, method.lower()) is not getattr(tornado.web.RequestHandler, method.lower())
+    ]
+
+
+def discover(script):
+    """[(path, pattern, methods)] for every rule of make_app(), and the script's option names."""
+    module = load(script)
+    app = module.make_app()
+    found = []
+    for rule, route in zip(app.wildcard_router.rules, routes(app), strict=True):
+        pattern = route["pattern"]
+        found.append((sample_path(pattern), pattern, implemented(rule.target)))
+    return found, set(tornado.options.options._options)
+
+
+def battery(path, pattern, methods):
+    """(label, method, path, requests keyword arguments) for one route."""
+    garbage = "&".join(f"{name}=%FF&{name}=&{name}=x" for name in ARGUMENT_NAMES)
+    yield "every method", None, path, {}
+    yield "unknown method", "BREW", path, {}
+    yield "invalid UTF-8 query", "GET", f"{path}?{garbage}&%FF=1", {}
+    yield "empty repeated arguments", "GET", f"{path}?" + "&".join(f"{n}=&{n}=" for n in ARGUMENT_NAMES), {}
+    bad_path = sample_path(pattern, fill="%FF")
+    if bad_path != path:
+        yield "invalid UTF-8 in the path", "GET", bad_path, {}
+    yield "long header", "GET", path, {"headers": {"X-Long": "a" * 16_000, "User-Agent": "b" * 4_000}}
+    yield "garbage cookies", "GET", path, {"headers": {"Cookie": "_xsrf=2|x|y|z; user=2|1:0|10:1|4:user|4:YWRh|abc"}}
+    json_headers = {"Content-Type": "application/json"}
+    bodies = [
+        (
+            "invalid UTF-8 form",
+            {"data": b"a=%FF&name=\xff\xfe", "headers": {"Content-Type": "application/x-www-form-urlencoded"}},
+        ),
+        (
+            "form with missing values",
+            {
+                "data": "&".join(f"{n}=" for n in ARGUMENT_NAMES),
+                "headers": {"Content-Type": "application/x-www-form-urlencoded"},
+            },
+        ),
+        ("text/plain body", {"data": "hello", "headers": {"Content-Type": "text/plain"}}),
+        ("no Content-Type", {"data": '{"name": "x"}'}),
+        ("invalid JSON", {"data": '{"name": ', "headers": json_headers}),
+        ("JSON array", {"data": "[1, 2]", "headers": json_headers}),
+        ("JSON string", {"data": '"x"', "headers": json_headers}),
+        ("JSON null", {"data": "null", "headers": json_headers}),
+        ("JSON of wrong types", {"data": json.dumps({name: [1] for name in ARGUMENT_NAMES}), "headers": json_headers}),
+        ("JSON lone surrogate", {"data": json.dumps(dict.fromkeys(ARGUMENT_NAMES, "\ud800")), "headers": json_headers}),
+        ("deeply nested JSON", {"data": "[" * 50_000, "headers": json_headers}),
+        (
+            "garbage multipart",
+            {"data": b"--xyz\r\ngarbage", "headers": {"Content-Type": "multipart/form-data; boundary=xyz"}},
+        ),
+        ("multipart without boundary", {"data": b"garbage", "headers": {"Content-Type": "multipart/form-data"}}),
+        (
+            "traversal filename",
+            {"files": {field: ("../../etc/passwd", b"root:x:0:0") for field in ("file", "img", "avatar", "f")}},
+        ),
+        (
+            "large body",
+            {"data": b"a=" + b"x" * 300_000, "headers": {"Content-Type": "application/x-www-form-urlencoded"}},
+        ),
+    ]
+    for method in methods:
+        if method in BODY_METHODS:
+            for label, arguments in bodies:
+                yield label, method, path, arguments
+
+
+def send(session, base, method, path, arguments):
+    # No cookie the server set may stay: its _xsrf would no longer match ours.
+    session.cookies.clear()
+    headers = {"Cookie": f"_xsrf={XSRF}", "X-XSRFToken": XSRF, **arguments.pop("headers", {})}
+    return session.request(method, base + path, headers=headers, allow_redirects=False, timeout=15, **arguments)
+
+
+def oversized_body_status(port):
+    """The status a Content-Length far over every max_body_size gets (the body is never sent)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+        raw.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 200000000\r\n\r\n")
+        status_line = raw.recv(200).split(b"\r\n")[0].decode()
+    return int(status_line.split()[1]) if status_line.startswith("HTTP/1.1 ") else 0
+
+
+def script_args(options, database_uri, upload_dir):
+    """What a script needs under the sweep: a database, a temporary upload folder, no delay."""
+    args = []
+    if "mongodb-uri" in options:
+        args.append(f"--mongodb_uri={database_uri()}")
+    if "upload-dir" in options:
+        args.append(f"--upload_dir={upload_dir}")
+    if "delay" in options:
+        args.append("--delay=0")
+    return args
+
+
+def sweep(server, found, record_property):
+    """Send every route of a running script its battery; assert no 5xx, no traceback, still alive."""
+    statuses, problems, sent = Counter(), [], 0
+    with requests.Session() as session:
+        for path, pattern, methods in found:
+            if path.startswith("/broken/"):
+                continue  # the mistakes on show: they may fail
+            for label, method, target, arguments in battery(path, pattern, methods):
+                for each in [method] if method else [*tornado.web.RequestHandler.SUPPORTED_METHODS]:
+                    sent += 1
+                    try:
+                        response = send(session, server.base_url, each, target, dict(arguments))
+                    except requests.RequestException as error:
+                        statuses["no answer"] += 1
+                        problems.append(f"{each} {target[:80]} ({label}): no answer ({type(error).__name__})")
+                        continue
+                    statuses[f"{response.status_code // 100}xx"] += 1
+                    if response.status_code >= 500 or TRACEBACK in response.text:
+                        problems.append(
+                            f"{each} {target[:80]} ({label}): {response.status_code} {response.text[:120]!r}"
+                        )
+        oversized = oversized_body_status(server.port)
+        statuses[f"{oversized // 100}xx"] += 1
+        sent += 1
+        alive = session.get(server.base_url + found[0][0], timeout=15)
+    record_property("bad_input", {"requests": sent, "routes": len(found), **statuses})
+    assert oversized == 400, "a Content-Length over max_body_size gets a 400"
+    assert alive.status_code < 500, "the server must still answer after the sweep"
+    assert server.alive()
+    assert not problems, f"{len(problems)} of {sent} requests went wrong:\n" + "\n".join(problems[:40])
