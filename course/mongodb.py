@@ -21,7 +21,7 @@ from course import ui
 from course.environment import ROOT
 from course.serve import free_port, popen_group, port_is_free, stop_group
 
-DATA_DIR = ROOT / ".data" / "mongodb"
+DATA_DIR = Path(os.environ.get("COURSE_DATA") or ROOT / ".data") / "mongodb"  # COURSE_DATA: tests only
 READY = re.compile(r"listening on (\S+):(\d+)")
 START_TIMEOUT = 30.0
 STOP_GRACE = 10.0  # SecantusDB takes about 2 s to close its files after SIGTERM

@@ -1,8 +1,13 @@
 """Small helpers that more than one test module needs."""
 
+import os
 import re
 import struct
+import subprocess
+import sys
 import zlib
+
+from course.environment import ROOT
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -44,3 +49,18 @@ def flash_on(client, path):
     """The flash message the next page shows, or None."""
     found = FLASH.search(client.get(path).text)
     return found[1] if found else None
+
+
+def course(*args, env=None, timeout=60):
+    """Run `python -m course ARGS` and return the finished process."""
+    environment = dict(os.environ, NO_COLOR="1")
+    environment.pop("MAKELEVEL", None)  # say `python -m course ...`, unless a test sets it
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "course", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=timeout,
+    )

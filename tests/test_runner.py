@@ -1,34 +1,13 @@
 """The runner (python -m course), used the way students and instructors use it."""
 
-import os
 import re
-import signal
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
-import requests
-
-from course import catalog
 from course.client import parse_curl
 from course.environment import ROOT
-from course.serve import free_port, popen_group, port_is_free, stop_group
-
-
-def course(*args, env=None, timeout=60):
-    """Run `python -m course ARGS` and return the finished process."""
-    environment = dict(os.environ, NO_COLOR="1")
-    environment.pop("MAKELEVEL", None)  # say `python -m course ...`, unless a test sets it
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "course", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=timeout,
-    )
+from course.serve import free_port, port_is_free
+from tests.support import course
 
 
 def test_unknown_lesson_is_one_line_and_a_non_zero_exit():
@@ -105,44 +84,6 @@ def test_demo_without_pause_shows_every_request_and_response():
     assert port_is_free("127.0.0.1", port)
 
 
-def lesson_processes(port):
-    """Processes whose command line holds --port=PORT (Linux /proc)."""
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            if f"--port={port}".encode() in cmdline.read_bytes():
-                found.append(cmdline.parent.name)
-        except OSError:
-            continue
-    return found
-
-
-@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc and sends SIGINT")
-def test_ctrl_c_stops_the_lesson_and_frees_the_port():
-    port = free_port()
-    runner = popen_group(
-        [sys.executable, "-m", "course", "lesson", "01", "--port", str(port)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=dict(os.environ, NO_COLOR="1"),
-    )
-    try:
-        for line in runner.stdout:
-            if "Press Ctrl+C" in line:
-                break
-        assert requests.get(f"http://127.0.0.1:{port}/", timeout=5).status_code == 200
-        assert lesson_processes(port), "the lesson should be running"
-        runner.send_signal(signal.SIGINT)
-        assert runner.wait(timeout=10) == 0
-        assert "Stopped; port" in runner.stdout.read()
-        assert port_is_free("127.0.0.1", port)
-        assert lesson_processes(port) == []
-    finally:
-        stop_group(runner)
-
-
 def test_curl_replay_sends_form_data_as_curl_does():
     request = parse_curl("curl -i -d 'a=1' -d 'b=2' http://127.0.0.1:8000/x")
     assert request["method"] == "POST"
@@ -177,30 +118,3 @@ def test_progress_runs_every_exercise_against_the_students_files():
     assert result.returncode == 0, result.stderr
     assert re.search(r"^  01  Hello, world \(你好, Tornado\) +✘ not yet", result.stdout, re.MULTILINE)
     assert "exercise(s) done." in result.stdout
-
-
-def test_bench_nn_fires_concurrent_requests_and_tells_overlap_from_queueing():
-    port = free_port()
-    result = course("bench", "14", "-n", "3", "--port", str(port), "--delay=0.3", timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
-    rows = {
-        line.split("  ")[1].strip(): line
-        for line in result.stdout.splitlines()
-        if line.startswith("  ") and "  /" not in line
-    }
-    assert "queued: one at a time" in rows["blocking sleep"]
-    assert "overlapped" in rows["non-blocking sleep"]
-    assert port_is_free("127.0.0.1", port)
-
-
-def test_bench_of_a_lesson_without_a_bench_section_is_one_line():
-    result = course("bench", "01")
-    assert result.returncode == 1
-    assert "Lesson 01 has no Bench: section (lessons with one: 14)." in result.stderr
-
-
-def test_bench_measures_lesson_start_up_for_every_lesson():
-    result = course("bench", "--only", "start", "--runs", "1", timeout=120)
-    assert result.returncode in (0, 1), result.stderr  # 1 = a target missed: a figure, not a failure of the tool
-    for lesson in catalog.lessons():
-        assert re.search(rf"^  {lesson.number}  .* s [✔✘]$", result.stdout, re.MULTILINE), result.stdout
