@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 
 from course import catalog, ui
-from course.environment import ROOT
+from course.environment import ROOT, allow_bytecode_cache
 
 
 class Outcomes:
@@ -28,6 +28,7 @@ class Outcomes:
 
 def run_pytest(args, quiet=False):
     """Run pytest in this process; returns (exit code, Outcomes)."""
+    allow_bytecode_cache()
     outcomes = Outcomes()
     base = ["-p", "no:cacheprovider", "-p", "no:xdist", "--rootdir", str(ROOT), "-c", str(ROOT / "pyproject.toml")]
     # Temp folders of our own: pytest's clean-up of its shared temp folder

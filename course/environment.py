@@ -73,6 +73,18 @@ def _shown(path):
         return str(path)
 
 
+def allow_bytecode_cache():
+    """Let pytest keep its assertion-rewritten test modules in __pycache__.
+
+    Some machines (this course's CI among them) set PYTHONDONTWRITEBYTECODE,
+    which makes every pytest process rewrite and compile every test module
+    again: about a second per process, measured. The caches are git-ignored
+    and `make clean` removes them.
+    """
+    sys.dont_write_bytecode = False
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
 def reexec_in_venv(argv):
     """Run `python -m course ARGV` again with .venv's Python, creating it first."""
     ensure()

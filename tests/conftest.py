@@ -169,6 +169,15 @@ def module_database(mongodb_uri):
         yield fresh
 
 
+@pytest.fixture
+def emptied_database(module_database):
+    """The module's database with every document removed (indexes stay): for
+    modules that share one server, so each test starts with no data."""
+    for name in module_database.db.list_collection_names():
+        module_database.db[name].delete_many({})
+    return module_database
+
+
 def pytest_terminal_summary(terminalreporter):
     """The bad-input sweep's counts (tests/test_bad_input.py), added up over all workers."""
     totals, scripts = Counter(), 0

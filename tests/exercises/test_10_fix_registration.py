@@ -12,10 +12,17 @@ from tests.support import flash_on, register, registration_form
 SETTLE_SECONDS = 1.0
 
 
+@pytest.fixture(scope="module")
+def server(script, module_scripts, module_database):
+    """The exercise, on the module's database."""
+    return module_scripts.start(script, f"--mongodb_uri={module_database.uri}")
+
+
 @pytest.fixture
-def server(script, start_script, database):
-    """The exercise, on a database of its own."""
-    return start_script(script, f"--mongodb_uri={database.uri}")
+def database(emptied_database, server):
+    """The module's database, emptied: each test starts with no users.
+    (A refusal that goes on inserts within SETTLE_SECONDS, inside its own test.)"""
+    return emptied_database
 
 
 def usernames(database):

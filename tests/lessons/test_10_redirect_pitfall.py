@@ -24,11 +24,9 @@ def server(script, module_scripts, module_database):
 
 
 @pytest.fixture
-def database(module_database, server):
+def database(emptied_database, server):
     """The module's database, emptied: each test starts with no users."""
-    for name in module_database.db.list_collection_names():
-        module_database.db[name].delete_many({})
-    return module_database
+    return emptied_database
 
 
 def users(database, collection="users"):
