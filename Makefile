@@ -57,7 +57,10 @@ bench-%: $(STAMP) ## Fire N=20 concurrent requests at each Bench path of lesson 
 test: $(STAMP) ## Run the whole test suite, as CI does (ARGS="-k 05": pass pytest options)
 	@$(RUN) test $(ARGS)
 
-lint: $(STAMP) ## Check the code with ruff
+test-pythons: $(STAMP) ## Run the test suite on every installed Python 3.11+ (each in .venv-3.X)
+	@$(RUN) test-pythons $(ARGS)
+
+lint: $(STAMP) ## Check the code with ruff, and the CI workflow with its schema and zizmor
 	@$(RUN) lint
 
 clean: $(STAMP) ## Remove generated files: caches, uploads, local databases
@@ -73,4 +76,4 @@ $(STAMP): requirements.txt
 NEED_PYTHON := Install Python 3.11 or newer, or name one: make PYTHON=python3.12
 VERSION_CHECK := import sys; sys.stdout.write('' if sys.version_info >= (3, 11) else 'This course needs Python 3.11 or newer; $(PYTHON) is %d.%d. $(NEED_PYTHON)' % sys.version_info[:2])
 
-.PHONY: help progress mongodb bench test lint clean
+.PHONY: help progress mongodb bench test test-pythons lint clean

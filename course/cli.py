@@ -9,7 +9,7 @@ from course import environment, ui
 
 # Verbs that need the pinned packages run inside .venv; the others need only
 # the standard library and run in whatever Python started them.
-STDLIB_VERBS = {"list", "help", "hint", "setup", "clean"}
+STDLIB_VERBS = {"list", "help", "hint", "setup", "clean", "test-pythons"}
 
 
 def build_parser():
@@ -52,7 +52,8 @@ def build_parser():
     bench.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8000))
     bench.add_argument("--host", default=os.environ.get("HOST") or "127.0.0.1")
     verb("test", "run the whole test suite (what CI runs); other arguments go to pytest")
-    verb("lint", "check the code with ruff")
+    verb("test-pythons", "run the test suite on every installed Python 3.11+")
+    verb("lint", "check the code with ruff, and the CI workflow with its schema and zizmor")
     verb("clean", "remove generated files: caches, uploads, databases")
     verb("setup", "create .venv and install requirements.txt into it")
     return parser
@@ -78,7 +79,7 @@ def main(argv=None):
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     # Extra arguments go to pytest (test) or to the script (lesson --debug).
-    if extra and args.verb not in ("test", "lesson", "exercise", "solution", "bench"):
+    if extra and args.verb not in ("test", "test-pythons", "lesson", "exercise", "solution", "bench"):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     args.extra = extra
     verb = args.verb or "list"
@@ -154,6 +155,10 @@ def run(verb, args):
         from course import suite
 
         return suite.run_tests(args.extra)
+    if verb == "test-pythons":
+        from course import suite
+
+        return suite.run_on_every_python(args.extra)
     if verb == "lint":
         from course import suite
 
