@@ -1,9 +1,11 @@
 """test / lint / clean: the commands for the whole repository."""
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,9 +25,29 @@ def run_tests(pytest_args=()):
     workers = os.environ.get("WORKERS") or str(min(8, max(2, (os.cpu_count() or 1) * 5 // 2)))
     # One worker per test file keeps each file's shared server in one process.
     parallel = [] if workers == "0" else ["-n", workers, "--dist", "loadfile"]
-    ui.step(f"Running the test suite ({'in parallel' if parallel else 'in one process'}) ...")
     allow_bytecode_cache()
-    return int(pytest.main(["--rootdir", str(ROOT), *parallel, *pytest_args]))
+    with shared_mongodb():
+        ui.step(f"Running the test suite ({f'{workers} workers' if parallel else 'in one process'}) ...")
+        return int(pytest.main(["--rootdir", str(ROOT), *parallel, *pytest_args]))
+
+
+@contextlib.contextmanager
+def shared_mongodb():
+    """One embedded MongoDB for every test worker, through MONGODB_URI (each
+    test still gets a database of its own), instead of one per worker."""
+    if os.environ.get("MONGODB_URI"):
+        yield
+        return
+    from course.mongodb import EmbeddedMongo
+
+    with tempfile.TemporaryDirectory(prefix="course-mongodb-") as folder:
+        server = EmbeddedMongo(folder).start()
+        os.environ["MONGODB_URI"] = server.uri
+        try:
+            yield
+        finally:
+            del os.environ["MONGODB_URI"]
+            server.stop(grace=0)  # throwaway data: no need to wait for a clean close
 
 
 def pythons():
