@@ -26,11 +26,12 @@ CLOSED_DATABASE = "mongodb://127.0.0.1:9/"  # start-up does not wait for the dat
 
 def time_command(command):
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    result = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         shown = " ".join(command[1:])
-        raise ui.CourseError(f"`{shown}` failed (exit code {result.returncode}); run it alone to see why.")
+        tail = "\n".join(result.stdout.strip().splitlines()[-25:])
+        raise ui.CourseError(f"`{shown}` failed (exit code {result.returncode}):\n{tail}")
     return elapsed
 
 
@@ -147,7 +148,7 @@ def concurrency(number, count, host, port, script_args=()):
                 single, _ = fire(server.url(path), 1)
                 total, statuses = fire(server.url(path), count)
                 ratio = total / single if single else float("inf")
-                queued = ratio > count / 2
+                queued = ratio > (1 + count) / 2  # nearer `count` (one at a time) than 1 (all at once)
                 shown = ui.red("queued: one at a time") if queued else ui.green("overlapped")
                 others = Counter(status for status in statuses if not 200 <= status < 400)
                 if others:  # e.g. the blocking self-call's 504s; 0 = no answer at all

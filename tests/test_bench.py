@@ -9,7 +9,7 @@ from tests.support import course
 
 def test_bench_nn_fires_concurrent_requests_and_tells_overlap_from_queueing():
     port = free_port()
-    result = course("bench", "14", "-n", "3", "--port", str(port), "--delay=0.3", timeout=120)
+    result = course("bench", "14", "-n", "4", "--port", str(port), "--delay=0.3", timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     rows = {
         line.split("  ")[1].strip(): line
