@@ -3,12 +3,9 @@
 Each script defines its own --port and --host with tornado.options, whose
 registry is global: importing two scripts in one process would define "port"
 twice. load() gives every script a fresh registry first.
-
-    python -m course.introspect FILE...   prints each file's routes as JSON
 """
 
 import importlib.util
-import json
 import sys
 from pathlib import Path
 
@@ -34,13 +31,3 @@ def routes(app):
         pattern = getattr(rule.matcher, "regex", None)
         found.append({"pattern": pattern.pattern if pattern else repr(rule.matcher), "handler": rule.target.__name__})
     return found
-
-
-def describe(path):
-    module = load(path)
-    app = module.make_app()
-    return {"routes": routes(app), "settings": sorted(app.settings)}
-
-
-if __name__ == "__main__":
-    print(json.dumps({name: describe(name) for name in sys.argv[1:]}, indent=2))
