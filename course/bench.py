@@ -18,7 +18,7 @@ import requests
 
 from course import catalog, mongodb, runscript, ui
 from course.environment import ROOT
-from course.serve import Server, free_port, popen_group, stop_group
+from course.serve import free_port, popen_group, stop_group
 
 TARGETS = {"check": 1.0, "start": 0.35, "test": 25.0}
 CLOSED_DATABASE = "mongodb://127.0.0.1:9/"  # start-up does not wait for the database
@@ -136,28 +136,22 @@ def concurrency(number, count, host, port, script_args=()):
         with_bench = [other.number for other in catalog.lessons() if other.bench]
         others = ", ".join(with_bench) or "none yet"
         raise ui.CourseError(f"Lesson {lesson.number} has no Bench: section (lessons with one: {others}).")
-    runscript.check_port(host, port, "bench", lesson.number)
-    with mongodb.database_args(lesson.path) as database:
-        server = Server(lesson.path, host=host, port=port, args=[*database, *script_args])
-        try:
-            server.start()
-            ui.step(f"Lesson {lesson.number}: {count} concurrent GETs at each Bench path of {server.base_url}")
-            header = f"  {'variant':<24}{'one alone':>11}{f'{count} at once':>13}{'req/s':>9}{'× one':>8}   "
-            print(ui.bold(header + "verdict"))
-            for label, path in lesson.bench:
-                single, _ = fire(server.url(path), 1)
-                total, statuses = fire(server.url(path), count)
-                ratio = total / single if single else float("inf")
-                queued = ratio > (1 + count) / 2  # nearer `count` (one at a time) than 1 (all at once)
-                shown = ui.red("queued: one at a time") if queued else ui.green("overlapped")
-                others = Counter(status for status in statuses if not 200 <= status < 400)
-                if others:  # e.g. the blocking self-call's 504s; 0 = no answer at all
-                    shown += ui.yellow(", answers: " + ", ".join(f"{n} × {status}" for status, n in others.items()))
-                print(f"  {label:<24}{single:>9.2f} s{total:>11.2f} s{count / total:>9.1f}{ratio:>8.1f}   {shown}")
-            explained = f"1 = all overlapped, {count} = queued"
-            print(ui.dim(f"× one: how many single-request times the {count} took ({explained})."))
-        finally:
-            server.close()
+    with runscript.started(lesson.path, "bench", lesson.number, host=host, port=port, args=script_args) as server:
+        ui.step(f"Lesson {lesson.number}: {count} concurrent GETs at each Bench path of {server.base_url}")
+        header = f"  {'variant':<24}{'one alone':>11}{f'{count} at once':>13}{'req/s':>9}{'× one':>8}   "
+        print(ui.bold(header + "verdict"))
+        for label, path in lesson.bench:
+            single, _ = fire(server.url(path), 1)
+            total, statuses = fire(server.url(path), count)
+            ratio = total / single if single else float("inf")
+            queued = ratio > (1 + count) / 2  # nearer `count` (one at a time) than 1 (all at once)
+            shown = ui.red("queued: one at a time") if queued else ui.green("overlapped")
+            others = Counter(status for status in statuses if not 200 <= status < 400)
+            if others:  # e.g. the blocking self-call's 504s; 0 = no answer at all
+                shown += ui.yellow(", answers: " + ", ".join(f"{n} × {status}" for status, n in others.items()))
+            print(f"  {label:<24}{single:>9.2f} s{total:>11.2f} s{count / total:>9.1f}{ratio:>8.1f}   {shown}")
+        explained = f"1 = all overlapped, {count} = queued"
+        print(ui.dim(f"× one: how many single-request times the {count} took ({explained})."))
     return 0
 
 

@@ -10,8 +10,7 @@ import shutil
 import textwrap
 import time
 
-from course import catalog, client, mongodb, runscript, ui
-from course.serve import Server
+from course import catalog, client, runscript, ui
 
 HIDDEN_HEADERS = {"date", "server", "etag"}
 MAX_BODY_LINES = 15
@@ -20,32 +19,26 @@ MAX_BODY_CHARS = 1200
 
 def run(number, *, host, port, pause=True):
     lesson = catalog.lesson(number)
-    runscript.check_port(host, port, "demo", lesson.number)
-    runscript.warn_if_exposed(host)
-    with mongodb.database_args(lesson.path) as database:
-        return _demo(lesson, host, port, pause, database)
-
-
-def _demo(lesson, host, port, pause, database):
     width = min(shutil.get_terminal_size((88, 24)).columns, 100)
-    server = Server(lesson.path, host=host, port=port, args=database)
     try:
-        server.start()
-        show_intro(lesson, server, width)
-        steps = lesson.try_it
-        log_seen = len(server.log())
-        for index, line in enumerate(steps, start=1):
-            if pause and not wait_for_enter():
-                pause = False
-            print(ui.dim(f"── step {index} of {len(steps)} " + "─" * (width - 20)))
-            log_seen = show_step(line, server, log_seen, width)
-        print(ui.dim("─" * width))
-        ui.done(f"Lesson {lesson.number}: all {len(steps)} requests shown.")
+        with runscript.started(lesson.path, "demo", lesson.number, host=host, port=port) as server:
+            _demo(lesson, server, pause, width)
     except KeyboardInterrupt:
         print()
-    finally:
-        server.close()
     return 0
+
+
+def _demo(lesson, server, pause, width):
+    show_intro(lesson, server, width)
+    steps = lesson.try_it
+    log_seen = len(server.log())
+    for index, line in enumerate(steps, start=1):
+        if pause and not wait_for_enter():
+            pause = False
+        print(ui.dim(f"── step {index} of {len(steps)} " + "─" * (width - 20)))
+        log_seen = show_step(line, server, log_seen, width)
+    print(ui.dim("─" * width))
+    ui.done(f"Lesson {lesson.number}: all {len(steps)} requests shown.")
 
 
 def wait_for_enter():

@@ -1,5 +1,6 @@
 """lesson / exercise / solution NN: run one script in the foreground until Ctrl+C."""
 
+import contextlib
 import ipaddress
 
 from course import catalog, mongodb, ui
@@ -17,25 +18,36 @@ def run(kind, number, *, host, port, script_args=()):
         script = catalog.require(lesson.solution, f"Solution {lesson.number}")
         heading = f"Solution {lesson.number} ({script.relative_to(catalog.ROOT)})"
 
-    check_port(host, port, kind, lesson.number)
-    ui.step(ui.bold(heading))
-    warn_if_exposed(host)
     try:
-        with mongodb.database_args(script) as database:
-            server = Server(script, host=host, port=port, args=[*database, *script_args], echo=True)
+        with started(
+            script, kind, lesson.number, host=host, port=port, args=script_args, echo=True, heading=heading
+        ) as server:
             try:
-                server.start()
                 show_next_steps(kind, lesson, server)
                 code = server.process.wait()
                 raise ui.CourseError(f"{script.name} stopped by itself (exit code {code}).")
             except KeyboardInterrupt:
                 print()
                 ui.step("Stopping ...")
-            finally:
-                server.close()
     except KeyboardInterrupt:  # a second Ctrl+C while stopping: the `with` still stopped everything
         pass
     ui.done(f"Stopped; port {port} is free again.")
+
+
+@contextlib.contextmanager
+def started(script, verb, number, *, host, port, args=(), echo=False, heading=None):
+    """The script serving on host:port, with its database if it needs one;
+    everything stopped again when the block ends (Ctrl+C included)."""
+    check_port(host, port, verb, number)
+    if heading:
+        ui.step(ui.bold(heading))
+    warn_if_exposed(host)
+    with mongodb.database_args(script) as database:
+        server = Server(script, host=host, port=port, args=[*database, *args], echo=echo)
+        try:
+            yield server.start()
+        finally:
+            server.close()
 
 
 def check_port(host, port, verb, number):
