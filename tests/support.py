@@ -6,10 +6,23 @@ import struct
 import subprocess
 import sys
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 
 from course.environment import ROOT
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+# Redirect targets that leave the site (or try to): an open-redirect check must refuse them all.
+OFF_SITE_URLS = [
+    "https://evil.example/",
+    "//evil.example/",
+    "/\\evil.example/",
+    "\\\\evil.example",
+    "javascript:alert(1)",
+    "http:evil.example",
+    "evil.example",
+    "/\t/evil.example",  # browsers drop the tab: //evil.example
+]
 
 
 def tiny_png():
@@ -43,6 +56,19 @@ def register(client, username="ada", *, email=None, password="correct horse", pa
         fields["captcha"] = captcha
     fields.update(username=username, email=email or f"{username}@example.com", password=password)
     return client.post(path, data=fields, allow_redirects=False)
+
+
+def register_at_once(clients, username="ada"):
+    """One registration of `username` per client, all sent at the same moment
+    (the forms are fetched first); returns the answers, not followed."""
+    forms = [registration_form(client) for client in clients]
+
+    def submit(index):
+        fields = {**forms[index], "username": username, "email": f"{username}{index}@example.com", "password": "x" * 8}
+        return clients[index].post("/register", data=fields, allow_redirects=False)
+
+    with ThreadPoolExecutor(max_workers=len(clients)) as pool:
+        return list(pool.map(submit, range(len(clients))))
 
 
 def flash_on(client, path):

@@ -1,11 +1,10 @@
 """Exercise 10: leave the method after each refusal; a unique index settles races."""
 
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.support import flash_on, register, registration_form
+from tests.support import flash_on, register, register_at_once
 
 # A handler that goes on after redirecting stores its user a moment after the
 # answer has left: a "no user" check watches the database for this long.
@@ -66,14 +65,6 @@ def test_a_taken_username_creates_no_second_account(client_for, server, database
 
 
 def test_twenty_registrations_at_once_create_one_account(client_for, server, database):
-    clients = [client_for(server) for _ in range(20)]
-    forms = [registration_form(client) for client in clients]
-
-    def submit(index):
-        fields = {**forms[index], "username": "ada", "email": f"ada{index}@example.com", "password": "x" * 8}
-        return clients[index].post("/register", data=fields, allow_redirects=False)
-
-    with ThreadPoolExecutor(max_workers=20) as pool:
-        statuses = [response.status_code for response in pool.map(submit, range(20))]
+    statuses = [response.status_code for response in register_at_once([client_for(server) for _ in range(20)])]
     assert statuses == [302] * 20, "every request gets an answer, never a 500"
     assert_stays(database, ["ada"], "20 requests at once made several accounts: a unique index settles it")

@@ -7,12 +7,11 @@ indexes the lesson made at start-up stay.
 
 import hashlib
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from course.serve import Server, ServerFailed, free_port
-from tests.support import flash_on, register, registration_form
+from tests.support import flash_on, register, register_at_once, registration_form
 
 
 @pytest.fixture(scope="module")
@@ -128,15 +127,7 @@ def test_unique_indexes_guard_username_and_email(server, database):
 
 
 def test_twenty_concurrent_registrations_of_one_name_create_one_account(client_for, server, database):
-    clients = [client_for(server) for _ in range(20)]
-    forms = [registration_form(client) for client in clients]
-
-    def submit(index):
-        fields = {**forms[index], "username": "ada", "email": f"ada{index}@example.com", "password": "x" * 8}
-        return clients[index].post("/register", data=fields, allow_redirects=False)
-
-    with ThreadPoolExecutor(max_workers=20) as pool:
-        responses = list(pool.map(submit, range(20)))
+    responses = register_at_once([client_for(server) for _ in range(20)])
     assert sorted(response.headers["Location"] for response in responses) == ["/"] + ["/register"] * 19
     assert len(users(database)) == 1
 
