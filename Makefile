@@ -42,6 +42,12 @@ solution-%: $(STAMP) ## Run the reference solution NN
 progress: $(STAMP) ## Show which exercises are done
 	@$(RUN) progress
 
+next: $(STAMP) ## Check the first exercise that is not done yet
+	@$(RUN) next
+
+reset-%: $(STAMP) ## Put exercise NN back as the course ships it (your version is kept as a backup)
+	@$(RUN) reset $*
+
 demo-%: $(STAMP) ## Instructors: replay lesson NN's requests step by step (PAUSE=0: no waiting)
 	@$(RUN) demo $*
 
@@ -76,4 +82,4 @@ $(STAMP): requirements.txt
 NEED_PYTHON := Install Python 3.11 or newer, or name one: make PYTHON=python3.12
 VERSION_CHECK := import sys; sys.stdout.write('' if sys.version_info >= (3, 11) else 'This course needs Python 3.11 or newer; $(PYTHON) is %d.%d. $(NEED_PYTHON)' % sys.version_info[:2])
 
-.PHONY: help progress mongodb bench test test-pythons lint clean
+.PHONY: help progress next mongodb bench test test-pythons lint clean

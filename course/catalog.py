@@ -15,12 +15,16 @@ from course.environment import ROOT
 from course.ui import CourseError
 
 LESSONS = ROOT / "lessons"
-EXERCISES = ROOT / "exercises"
+EXERCISES = ROOT / "exercises"  # the learner's working copies
+STARTERS = ROOT / "course" / "starters"  # the same files as the course ships them
 SOLUTIONS = ROOT / "solutions"
 TESTS = ROOT / "tests"
 
 DOC_PORT = "http://127.0.0.1:8000"  # the address docstrings use in Try-it lines
-TITLE = re.compile(r"^Lesson (?P<number>\d\d) - (?P<title>.+?) \((?P<chinese>[^()]+)\)$")
+TITLE = re.compile(
+    r"^Lesson (?P<number>\d\d) - (?P<title>.+?) \((?P<chinese>[^()]+)\)$"
+)
+EXERCISE_TITLE = re.compile(r"^Exercise (?P<number>\d\d) - (?P<title>.+)$")
 TRY_IT = re.compile(r"^(?P<command>curl\s.+?)\s+#\s*->\s*(?P<status>\d{3})\s*$")
 SECTION = re.compile(r"^(Run|Try it|Bench):\s*$")
 BENCH_LINE = re.compile(r"^(?P<label>\S.*?)\s{2,}(?P<path>/\S*)$")
@@ -76,7 +80,9 @@ class Lesson:
             heading = SECTION.match(line)
             if heading:
                 current = heading[1]
-            elif current in ("Run", "Try it", "Bench") and line and not line[0].isspace():
+            elif (
+                current in ("Run", "Try it", "Bench") and line and not line[0].isspace()
+            ):
                 current = "notes"  # an unindented line ends an indented section
                 sections[current].append(line)
             else:
@@ -103,7 +109,10 @@ class Lesson:
                 continue
             match = TRY_IT.match(line)
             if not match:
-                raise CourseError(f"{self.path.name}: this Try-it line has no `curl ... # -> STATUS` form: {line}")
+                raise CourseError(
+                    f"{self.path.name}: this Try-it line has no `curl ... # -> "
+                    f"STATUS` form: {line}"
+                )
             lines.append(TryIt(match["command"], int(match["status"]), caption))
             caption = ""
         return lines
@@ -118,7 +127,10 @@ class Lesson:
                 continue
             match = BENCH_LINE.match(line)
             if not match:
-                raise CourseError(f"{self.path.name}: this Bench line has no `label  /path` form: {line}")
+                raise CourseError(
+                    f"{self.path.name}: this Bench line has no `label  /path` form: "
+                    f"{line}"
+                )
             pairs.append((match["label"], match["path"]))
         return pairs
 
@@ -127,17 +139,42 @@ class Lesson:
         return found[0] if found else None
 
     @property
+    def starter(self):
+        """The exercise as the course ships it: `reset` restores it, CI judges it."""
+        return self._beside(STARTERS, "{nn}_*.py")
+
+    @property
     def exercise(self):
-        return self._beside(EXERCISES, "{nn}_*.py")
+        """The learner's working copy (if it was deleted, `reset` restores it)."""
+        starter = self.starter
+        return EXERCISES / starter.name if starter else None
 
     @property
     def solution(self):
-        exercise = self.exercise
-        return SOLUTIONS / exercise.name if exercise else self._beside(SOLUTIONS, "{nn}_*.py")
+        starter = self.starter
+        return SOLUTIONS / starter.name if starter else None
 
     @property
     def hint(self):
-        return self._beside(EXERCISES, "{nn}_*.hint.md")
+        starter = self.starter
+        return EXERCISES / starter.name.replace(".py", ".hint.md") if starter else None
+
+    @property
+    def exercise_title(self):
+        """The title in the first line of the exercise's docstring."""
+        if not self.starter:
+            return ""
+        tree = ast.parse(
+            self.starter.read_text(encoding="utf-8"), filename=str(self.starter)
+        )
+        first = (ast.get_docstring(tree) or "").splitlines()[:1]
+        match = EXERCISE_TITLE.match(first[0]) if first else None
+        return match["title"] if match else self.starter.stem
+
+    def exercise_is_untouched(self):
+        """True when the working copy is byte for byte the starter: not done."""
+        exercise = self.exercise
+        return exercise.exists() and exercise.read_bytes() == self.starter.read_bytes()
 
     @property
     def lesson_tests(self):
@@ -160,17 +197,26 @@ def lesson(number):
     """The lesson with this number ("5" or "05"), or one clear error."""
     text = str(number).strip()
     if not text.isdigit():
-        raise CourseError(f"'{number}' is not a lesson number: give two digits, like 05.", exit_code=2)
+        raise CourseError(
+            f"'{number}' is not a lesson number: give two digits, like 05.", exit_code=2
+        )
     wanted = f"{int(text):02d}"
     everything = lessons()
     for candidate in everything:
         if candidate.number == wanted:
             return candidate
-    known = f"{everything[0].number}-{everything[-1].number}" if everything else "none yet"
-    raise CourseError(f"There is no lesson {wanted}: the lessons are {known} (make help lists them).", exit_code=2)
+    known = (
+        f"{everything[0].number}-{everything[-1].number}" if everything else "none yet"
+    )
+    raise CourseError(
+        f"There is no lesson {wanted}: the lessons are {known} (make help lists them).",
+        exit_code=2,
+    )
 
 
 def require(path, what):
     if path is None or not Path(path).exists():
-        raise CourseError(f"{what} is missing{f' ({path})' if path else ''}.", exit_code=2)
+        raise CourseError(
+            f"{what} is missing{f' ({path})' if path else ''}.", exit_code=2
+        )
     return Path(path)

@@ -53,9 +53,15 @@ def _curl_parser():
     parser.add_argument("-X", "--request", dest="method")
     parser.add_argument("-H", "--header", dest="headers", action="append", default=[])
     parser.add_argument("-b", "--cookie", dest="cookies", action="append", default=[])
-    parser.add_argument("-d", "--data", "--data-raw", dest="data", action="append", default=[])
-    parser.add_argument("--data-binary", dest="data_binary", action="append", default=[])
-    parser.add_argument("--data-urlencode", dest="data_urlencode", action="append", default=[])
+    parser.add_argument(
+        "-d", "--data", "--data-raw", dest="data", action="append", default=[]
+    )
+    parser.add_argument(
+        "--data-binary", dest="data_binary", action="append", default=[]
+    )
+    parser.add_argument(
+        "--data-urlencode", dest="data_urlencode", action="append", default=[]
+    )
     parser.add_argument("--json", dest="json", action="append", default=[])
     parser.add_argument("-F", "--form", dest="form", action="append", default=[])
     return parser
@@ -65,7 +71,11 @@ def _read_at(value, binary=False):
     """curl's `@file`: the file's contents, relative to the repository root."""
     if value.startswith("@"):
         path = ROOT / value[1:]
-        return path.read_bytes() if binary else path.read_bytes().replace(b"\r", b"").replace(b"\n", b"")
+        return (
+            path.read_bytes()
+            if binary
+            else path.read_bytes().replace(b"\r", b"").replace(b"\n", b"")
+        )
     return value.encode()
 
 
@@ -88,7 +98,9 @@ def parse_curl(command):
         headers[name.strip()] = value.strip()
 
     body, files, method = None, None, "GET"
-    parts = [_read_at(d) for d in options.data] + [_read_at(d, binary=True) for d in options.data_binary]
+    parts = [_read_at(d) for d in options.data] + [
+        _read_at(d, binary=True) for d in options.data_binary
+    ]
     parts += [_urlencode_item(d).encode() for d in options.data_urlencode]
     if options.json:
         parts += [_read_at(j, binary=True) for j in options.json]

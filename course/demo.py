@@ -21,7 +21,9 @@ def run(number, *, host, port, pause=True):
     lesson = catalog.lesson(number)
     width = min(shutil.get_terminal_size((88, 24)).columns, 100)
     try:
-        with runscript.started(lesson.path, "demo", lesson.number, host=host, port=port) as server:
+        with runscript.started(
+            lesson.path, "demo", lesson.number, host=host, port=port
+        ) as server:
             _demo(lesson, server, pause, width)
     except KeyboardInterrupt:
         print()
@@ -54,17 +56,26 @@ def wait_for_enter():
 def show_intro(lesson, server, width):
     print()
     print(ui.bold(f"Lesson {lesson.number} - {lesson.full_title}"))
-    print(ui.dim(f"{lesson.path.relative_to(catalog.ROOT)} is listening on {server.base_url}/"))
+    print(
+        ui.dim(
+            f"{lesson.path.relative_to(catalog.ROOT)} is listening on "
+            f"{server.base_url}/"
+        )
+    )
     print()
     for paragraph in (lesson.concept, lesson.notes):
         if paragraph:
-            print(_wrap(paragraph, width))
+            # The texts name the docs' address; show the one this demo uses.
+            print(_wrap(paragraph.replace(catalog.DOC_PORT, server.base_url), width))
             print()
 
 
 def _wrap(text, width):
     paragraphs = [" ".join(block.split()) for block in text.split("\n\n")]
-    return "\n\n".join(textwrap.fill(block, width) for block in paragraphs if block)
+    fill = textwrap.TextWrapper(
+        width, break_long_words=False, break_on_hyphens=False
+    ).fill
+    return "\n\n".join(fill(block) for block in paragraphs if block)  # URLs stay whole
 
 
 def show_step(line, server, log_seen, width):
@@ -85,8 +96,20 @@ def show_step(line, server, log_seen, width):
     if new_lines:
         print(ui.dim("server log:"))
         for entry in new_lines.splitlines()[-6:]:
-            print(ui.dim("  " + entry[: width - 2]))
+            print(ui.dim("  " + cut(entry, width - 2)))
     return len(log)
+
+
+def cut(text, columns):
+    """text in at most `columns` columns; a cut line ends with "…", so it shows."""
+    if ui.width(text) <= columns:
+        return text
+    kept = ""
+    for char in text:
+        if ui.width(kept + char) > columns - 1:
+            break
+        kept += char
+    return kept + "…"
 
 
 def settled_log(server, seen, quiet=0.1, longest=1.0):
@@ -111,7 +134,10 @@ def status_colour(status):
 def show_response(response, expected, elapsed_ms):
     version = {10: "HTTP/1.0", 11: "HTTP/1.1"}.get(response.raw.version, "HTTP/1.1")
     status_line = f"{version} {response.status_code} {response.reason}"
-    print(status_colour(response.status_code)(ui.bold(status_line)) + ui.dim(f"   ({elapsed_ms:.0f} ms)"))
+    print(
+        status_colour(response.status_code)(ui.bold(status_line))
+        + ui.dim(f"   ({elapsed_ms:.0f} ms)")
+    )
     if response.status_code != expected:
         ui.warn(f"the lesson says this answers {expected}, not {response.status_code}")
     for name, value in response.headers.items():

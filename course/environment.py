@@ -35,7 +35,11 @@ def _fingerprint():
 
 
 def is_current():
-    return venv_python().exists() and STAMP.exists() and STAMP.read_text(encoding="utf-8").strip() == _fingerprint()
+    return (
+        venv_python().exists()
+        and STAMP.exists()
+        and STAMP.read_text(encoding="utf-8").strip() == _fingerprint()
+    )
 
 
 def ensure():
@@ -45,25 +49,40 @@ def ensure():
         return
     if not venv_python().exists():
         _create()
-    ui.step(f"Installing the pinned packages of requirements.txt into {_shown(VENV)} (first run: about a minute) ...")
-    command = [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", "-r", str(REQUIREMENTS)]
+    ui.step(
+        f"Installing the pinned packages of requirements.txt into {_shown(VENV)} "
+        "(first run: about a minute) ..."
+    )
+    pip = [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check"]
+    command = [*pip, "-r", str(REQUIREMENTS)]
     if subprocess.call(command) != 0:
         STAMP.unlink(missing_ok=True)
         raise ui.CourseError(
-            "pip could not install requirements.txt (its messages are above); fix that and run the command again."
+            "pip could not install requirements.txt (its messages are above); fix "
+            "that and run the command again."
         )
     STAMP.write_text(_fingerprint() + "\n", encoding="utf-8")
     ui.done(f"{_shown(VENV)} is ready.")
 
 
 def _create():
-    ui.step(f"Creating {_shown(VENV)} with Python {sys.version.split()[0]} ({sys.executable}) ...")
+    ui.step(
+        f"Creating {_shown(VENV)} with Python {sys.version.split()[0]} "
+        f"({sys.executable}) ..."
+    )
     try:
         venv.create(VENV, with_pip=True, clear=True)
     except (subprocess.CalledProcessError, OSError) as error:
         shutil.rmtree(VENV, ignore_errors=True)
-        hint = "On Debian or Ubuntu: sudo apt install python3-venv. " if os.name != "nt" else ""
-        raise ui.CourseError(f"Could not create {_shown(VENV)} ({error}). {hint}Then run the command again.") from None
+        hint = (
+            "On Debian or Ubuntu: sudo apt install python3-venv. "
+            if os.name != "nt"
+            else ""
+        )
+        raise ui.CourseError(
+            f"Could not create {_shown(VENV)} ({error}). {hint}Then run the command "
+            "again."
+        ) from None
 
 
 def _shown(path):

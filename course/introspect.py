@@ -29,5 +29,10 @@ def routes(app):
     found = []
     for rule in app.wildcard_router.rules:
         pattern = getattr(rule.matcher, "regex", None)
-        found.append({"pattern": pattern.pattern if pattern else repr(rule.matcher), "handler": rule.target.__name__})
+        found.append(
+            {
+                "pattern": pattern.pattern if pattern else repr(rule.matcher),
+                "handler": rule.target.__name__,
+            }
+        )
     return found

@@ -41,7 +41,10 @@ def show():
     columns = max((ui.width(lesson.title) for lesson in lessons), default=0)
     for lesson in lessons:
         done = "" if lesson.exercise else ui.dim("  (no exercise)")
-        print(f"  {ui.cyan(lesson.number)}  {ui.pad(lesson.title, columns)}  {lesson.chinese}{done}")
+        print(
+            f"  {ui.cyan(lesson.number)}  {ui.pad(lesson.title, columns)}  "
+            f"{lesson.chinese}{done}"
+        )
     print()
     print(ui.bold("Commands") + ui.dim("  (NN is a lesson number, e.g. 05)"))
     targets = make_targets()
@@ -49,6 +52,11 @@ def show():
     for target, text in targets:
         print(f"  {_as_command(target).ljust(width)}  {text}")
     print()
-    print(ui.dim("Variables: PORT=8000  HOST=127.0.0.1  PAUSE=1 (demo: 0 = no waiting)  ARGS (to the script)"))
+    print(
+        ui.dim(
+            "Variables: PORT=8000  HOST=127.0.0.1  PAUSE=1 (demo: 0 = no waiting)  "
+            "ARGS (to the script)"
+        )
+    )
     print(f"Start here: {ui.bold(_as_command('lesson-%').replace('NN', '01'))}")
     return 0

@@ -17,11 +17,13 @@ import sys
 import threading
 from pathlib import Path
 
-from course import ui
+from course import catalog, ui
 from course.environment import ROOT
 from course.serve import free_port, popen_group, port_is_free, stop_group
 
-DATA_DIR = Path(os.environ.get("COURSE_DATA") or ROOT / ".data") / "mongodb"  # COURSE_DATA: tests only
+DATA_DIR = (
+    Path(os.environ.get("COURSE_DATA") or ROOT / ".data") / "mongodb"
+)  # COURSE_DATA: tests only
 READY = re.compile(r"listening on (\S+):(\d+)")
 START_TIMEOUT = 30.0
 STOP_GRACE = 10.0  # SecantusDB takes about 2 s to close its files after SIGTERM
@@ -32,13 +34,24 @@ def needs_database(script):
     return 'define("mongodb_uri"' in Path(script).read_text(encoding="utf-8")
 
 
+def database_lesson():
+    """The number of the first lesson that talks to MongoDB, for advice."""
+    numbers = [
+        lesson.number for lesson in catalog.lessons() if needs_database(lesson.path)
+    ]
+    return numbers[0] if numbers else "NN"
+
+
 def server_command():
     name = "secantusd-py.exe" if os.name == "nt" else "secantusd-py"
     found = Path(sys.executable).with_name(name)
     if not found.exists():
         found = shutil.which("secantusd-py")
     if not found:
-        raise ui.CourseError("secantusd-py is missing: it comes with the SecantusDB package of requirements.txt.")
+        raise ui.CourseError(
+            "secantusd-py is missing: it comes with the SecantusDB package of "
+            "requirements.txt."
+        )
     return str(found)
 
 
@@ -91,11 +104,15 @@ class EmbeddedMongo:
         text = "".join(self.output)
         if "resource busy" in text or "Resource temporarily unavailable" in text:
             return (
-                f"Another MongoDB server is using {_shown(self.data_dir)} "
-                "(is `make lesson-10` or `make mongodb` running in another terminal?). Stop it first."
+                f"Another MongoDB server is using {_shown(self.data_dir)} (is "
+                f"`{ui.command_for('lesson', database_lesson())}` or "
+                f"`{ui.command_for('mongodb')}` running in another terminal?). Stop "
+                "it first."
             )
         tail = "\n".join(text.strip().splitlines()[-5:])
-        return f"The embedded MongoDB server did not start within {timeout:g} s.\n{tail}"
+        return (
+            f"The embedded MongoDB server did not start within {timeout:g} s.\n{tail}"
+        )
 
     def stop(self, grace=STOP_GRACE):
         """Stop the server; grace=0 kills it at once (for throwaway test data)."""
@@ -133,7 +150,10 @@ def database_args(script):
         ui.step(f"Using the MongoDB at MONGODB_URI ({mask(uri)}).")
         yield [f"--mongodb_uri={uri}"]
         return
-    ui.step(f"Starting the embedded MongoDB server (SecantusDB), data in {_shown(DATA_DIR)}/ ...")
+    ui.step(
+        "Starting the embedded MongoDB server (SecantusDB), data in "
+        f"{_shown(DATA_DIR)}/ ..."
+    )
     with EmbeddedMongo(DATA_DIR) as server:
         ui.done(f"MongoDB is ready at {server.uri}")
         try:
@@ -150,19 +170,29 @@ def mask(uri):
 def run_foreground(port=27017):
     if not port_is_free("127.0.0.1", port):
         raise ui.CourseError(
-            f"Port {port} is already in use (a mongod, or `make mongodb` in another terminal?). "
-            f"Choose another: make mongodb MONGODB_PORT={port + 1}",
+            f"Port {port} is already in use (a mongod, or "
+            f"`{ui.command_for('mongodb')}` in another terminal?). Choose another: "
+            + ui.command_for("mongodb", options=[("MONGODB_PORT", "--port", port + 1)]),
             exit_code=2,
         )
-    ui.step(f"Starting SecantusDB (a MongoDB-compatible server) with its data in {_shown(DATA_DIR)}/ ...")
+    ui.step(
+        "Starting SecantusDB (a MongoDB-compatible server) with its data in "
+        f"{_shown(DATA_DIR)}/ ..."
+    )
     server = EmbeddedMongo(DATA_DIR, port=port, echo=True)
     try:
         server.start()
         ui.done(f"MongoDB is listening: {ui.bold(server.uri)}")
-        print(f"Use it from another terminal: MONGODB_URI={server.uri} make lesson-10")
+        print(
+            "Use it from another terminal: "
+            f"MONGODB_URI={server.uri} {ui.command_for('lesson', database_lesson())}"
+        )
         print(ui.dim("Press Ctrl+C to stop."), flush=True)
         server.process.wait()
-        raise ui.CourseError(f"The MongoDB server stopped by itself (exit code {server.process.returncode}).")
+        raise ui.CourseError(
+            "The MongoDB server stopped by itself (exit code "
+            f"{server.process.returncode})."
+        )
     except KeyboardInterrupt:
         print()
         ui.step("Stopping (about 2 s) ...")

@@ -13,23 +13,36 @@ def run(kind, number, *, host, port, script_args=()):
         script, heading = lesson.path, f"Lesson {lesson.number} - {lesson.full_title}"
     elif kind == "exercise":
         script = catalog.require(lesson.exercise, f"Exercise {lesson.number}")
-        heading = f"Exercise {lesson.number} (your file: {script.relative_to(catalog.ROOT)})"
+        heading = (
+            f"Exercise {lesson.number} (your file: {script.relative_to(catalog.ROOT)})"
+        )
     else:
         script = catalog.require(lesson.solution, f"Solution {lesson.number}")
         heading = f"Solution {lesson.number} ({script.relative_to(catalog.ROOT)})"
 
     try:
         with started(
-            script, kind, lesson.number, host=host, port=port, args=script_args, echo=True, heading=heading
+            script,
+            kind,
+            lesson.number,
+            host=host,
+            port=port,
+            args=script_args,
+            echo=True,
+            heading=heading,
         ) as server:
             try:
                 show_next_steps(kind, lesson, server)
                 code = server.process.wait()
-                raise ui.CourseError(f"{script.name} stopped by itself (exit code {code}).")
+                raise ui.CourseError(
+                    f"{script.name} stopped by itself (exit code {code})."
+                )
             except KeyboardInterrupt:
                 print()
                 ui.step("Stopping ...")
-    except KeyboardInterrupt:  # a second Ctrl+C while stopping: the `with` still stopped everything
+    except (
+        KeyboardInterrupt
+    ):  # a second Ctrl+C while stopping: the `with` still stopped everything
         pass
     ui.done(f"Stopped; port {port} is free again.")
 
@@ -43,7 +56,9 @@ def started(script, verb, number, *, host, port, args=(), echo=False, heading=No
         ui.step(ui.bold(heading))
     warn_if_exposed(host)
     with mongodb.database_args(script) as database:
-        server = Server(script, host=host, port=port, args=[*database, *args], echo=echo)
+        server = Server(
+            script, host=host, port=port, args=[*database, *args], echo=echo
+        )
         try:
             yield server.start()
         finally:
@@ -54,7 +69,8 @@ def check_port(host, port, verb, number):
     if not port_is_free(host, port):
         raise ui.CourseError(
             f"Port {port} on {host} is already in use (another lesson still running?). "
-            f"Stop it, or choose another port: make {verb}-{number} PORT={port + 1}",
+            "Stop it, or choose another port: "
+            + ui.command_for(verb, number, [("PORT", "--port", port + 1)]),
             exit_code=2,
         )
 
@@ -67,7 +83,8 @@ def warn_if_exposed(host):
     if not loopback:
         ui.warn(
             f"HOST={host}: anyone on your network can reach this server, "
-            "its /broken/ pages included. Use it in a classroom, not on a public network."
+            "its /broken/ pages included. Use it in a classroom, not on a public "
+            "network."
         )
 
 
@@ -79,5 +96,8 @@ def show_next_steps(kind, lesson, server):
         for command, line in zip(commands, lesson.try_it, strict=True):
             print("  " + ui.pad(command, columns) + ui.dim(f"   # -> {line.status}"))
     elif kind == "exercise":
-        print(f"Check it: {ui.command_for('check', lesson.number)}    Stuck? {ui.command_for('hint', lesson.number)}")
+        print(
+            f"Check it: {ui.command_for('check', lesson.number)}    Stuck? "
+            f"{ui.command_for('hint', lesson.number)}"
+        )
     print(ui.dim("Press Ctrl+C to stop."), flush=True)

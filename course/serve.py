@@ -95,9 +95,22 @@ def stop_group(process, grace=5.0):
 class Server:
     """A script listening on host:port, started in its own process group."""
 
-    def __init__(self, script, *, port=None, host="127.0.0.1", args=(), env=None, cwd=None, echo=False, launcher=()):
+    def __init__(
+        self,
+        script,
+        *,
+        port=None,
+        host="127.0.0.1",
+        args=(),
+        env=None,
+        cwd=None,
+        echo=False,
+        launcher=(),
+    ):
         self.script = Path(script)
-        self.launcher = list(launcher)  # e.g. ["-m", "tornado.autoreload"]: goes before the script
+        self.launcher = list(
+            launcher
+        )  # e.g. ["-m", "tornado.autoreload"]: goes before the script
         self.host = host  # None: let the script use its own default
         self._chosen_port = port is None
         self.port = port or free_port(self.connect_host)
@@ -131,7 +144,8 @@ class Server:
     @property
     def command(self):
         host = [f"--host={self.host}"] if self.host else []
-        return [sys.executable, *self.launcher, str(self.script), f"--port={self.port}", *host, *self.args]
+        script = [*self.launcher, str(self.script), f"--port={self.port}"]
+        return [sys.executable, *script, *host, *self.args]
 
     def start(self, timeout=READY_TIMEOUT, attempts=3):
         """Start the script and wait until it prints its URL."""
@@ -152,12 +166,18 @@ class Server:
                 self.url_printed = None
 
     def _start_once(self, timeout):
-        env = dict(os.environ if self.env is None else self.env, PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8")
+        env = dict(
+            os.environ if self.env is None else self.env,
+            PYTHONUNBUFFERED="1",
+            PYTHONIOENCODING="utf-8",
+        )
         log = None
         if not self.echo:
             # The script appends to the file through its own descriptor (O_APPEND);
             # log() reads it through another, so reading never moves its writes.
-            handle, self._log_path = tempfile.mkstemp(prefix="course-log-", suffix=".txt")
+            handle, self._log_path = tempfile.mkstemp(
+                prefix="course-log-", suffix=".txt"
+            )
             os.close(handle)
             log = open(self._log_path, "ab")  # noqa: SIM115 - closed right after Popen
         try:
@@ -203,7 +223,9 @@ class Server:
             self.stop()
             raise ServerFailed(self, f"did not print its URL within {timeout:g} s")
         self.process.wait()
-        raise ServerFailed(self, f"exited with code {self.process.returncode} before it listened")
+        raise ServerFailed(
+            self, f"exited with code {self.process.returncode} before it listened"
+        )
 
     def wait_for_line(self, pattern, after=0, timeout=READY_TIMEOUT):
         """Wait until the script prints a stdout line matching pattern (a regex),
@@ -219,7 +241,9 @@ class Server:
                 after = len(self._stdout)
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or self._stdout_closed:
-                    raise TimeoutError(f"no line matching {pattern!r} within {timeout:g} s")
+                    raise TimeoutError(
+                        f"no line matching {pattern!r} within {timeout:g} s"
+                    )
                 self._new_output.wait(remaining)
 
     def stdout_lines(self):
@@ -248,7 +272,9 @@ class Server:
             if text in log:
                 return log
             if time.monotonic() > deadline:
-                raise AssertionError(f"the server never logged {text!r}; it logged:\n{log}")
+                raise AssertionError(
+                    f"the server never logged {text!r}; it logged:\n{log}"
+                )
             time.sleep(0.02)
 
     def alive(self):
@@ -277,7 +303,11 @@ class ServerFailed(CourseError):
     def __init__(self, server, what):
         self.server = server
         details = _tail(server.output().strip(), 15)
-        name = server.script.relative_to(ROOT) if server.script.is_relative_to(ROOT) else server.script
+        name = (
+            server.script.relative_to(ROOT)
+            if server.script.is_relative_to(ROOT)
+            else server.script
+        )
         message = f"{name} {what}."
         if details:
             message += "\n--- its output ---\n" + details

@@ -84,8 +84,16 @@ def error(message):
     print(red("error: ") + message, file=sys.stderr, flush=True)
 
 
-def command_for(verb, number=None, make_target=None):
-    """How to run a verb, said the way the user called us: make or python -m course."""
+def command_for(verb, number=None, options=()):
+    """How to run a verb, said the way the user called us: make or python -m course.
+
+    options: (MAKE_VARIABLE, --option, value) triples, e.g. ("PORT", "--port", 8001)
+    gives `make lesson-01 PORT=8001` or `python -m course lesson 01 --port 8001`.
+    """
     if os.environ.get("MAKELEVEL"):
-        return f"make {make_target or verb}{'-' + number if number else ''}"
-    return f"python -m course {verb}{' ' + number if number else ''}"
+        words = [f"make {verb}{'-' + number if number else ''}"]
+        words += [f"{variable}={value}" for variable, _, value in options]
+    else:
+        words = [f"python -m course {verb}{' ' + number if number else ''}"]
+        words += [f"{option} {value}" for _, option, value in options]
+    return " ".join(words)

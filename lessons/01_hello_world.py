@@ -13,11 +13,9 @@ Try it:
     curl -i http://127.0.0.1:8000/                  # -> 200
     curl -i http://127.0.0.1:8000/nowhere           # -> 404
 
-Older tutorials say: start a server with
-`HTTPServer(app).listen(port)` then `IOLoop.current().start()`. That still works
-in Tornado 6, but today's entry point is `asyncio.run(main())`: main() creates
-the app inside the running event loop, listens, and waits forever. Both run the
-same asyncio loop; app.listen() creates the HTTPServer for you.
+Older tutorials say: start a server with `HTTPServer(app).listen(port)` and
+`IOLoop.current().start()`. That still works, but today's entry point is
+`asyncio.run(main())`; app.listen() creates the HTTPServer for you.
 """
 
 import asyncio
@@ -26,7 +24,7 @@ import tornado.web
 from tornado.options import define, options, parse_command_line
 
 define("port", default=8000, type=int, help="port to listen on")
-define("host", default="127.0.0.1", help="address to listen on (0.0.0.0: every network)")
+define("host", default="127.0.0.1", help="address to listen on (0.0.0.0: all networks)")
 
 
 class HelloHandler(tornado.web.RequestHandler):

@@ -1,90 +1,74 @@
 """Lesson 02 - Settings and debug mode (调试模式)
 
-Application(handlers, **settings) takes its settings as keyword arguments.
-debug=True switches on four development settings: autoreload=True (restart
-when a .py file the app imported is saved), compiled_template_cache=False and
-static_hash_cache=False (re-read templates and static-file hashes on every
-request) and serve_traceback=True (an uncaught exception answers its traceback
-instead of a plain 500 page; the log gets it either way). Each works alone too
-(here: --autoreload), and a setting you pass yourself wins over debug. Never
-use debug in production: the traceback shows your code to every visitor.
+Application(handlers, **settings) takes settings as keyword arguments.
+debug=True turns on four of them. autoreload restarts the server when you save
+a .py file. compiled_template_cache=False reads templates again on each request,
+and static_hash_cache=False hashes static files again. serve_traceback sends the
+visitor a crash's traceback, not a plain 500 page. A setting you pass yourself
+wins over debug. Never use debug in production: it shows your code to everyone.
 
 Run:
     make lesson-02 ARGS=--debug
     python lessons/02_settings_and_debug.py --port=8000 --debug
-    python -m tornado.autoreload lessons/02_settings_and_debug.py --port=8000 --debug
 
 Try it:
-    curl -i http://127.0.0.1:8000/                   # -> 200
-    # the effective settings: run with --debug and four of them change
-    curl -i http://127.0.0.1:8000/settings           # -> 200
-    # a bug: a plain 500 page here, the traceback (text/plain) with --debug
-    curl -i http://127.0.0.1:8000/broken/average     # -> 500
+    curl -i http://127.0.0.1:8000/                    # -> 200
+    curl -i http://127.0.0.1:8000/static/02_style.css # -> 200
+    curl -i http://127.0.0.1:8000/settings            # -> 200
+    curl -i http://127.0.0.1:8000/broken/average      # -> 500
 
-Older tutorials say: once a save contains an error, autoreload makes the
-program exit and you must start it again by hand. With debug=True alone that is
-still so in Tornado 6: the restarted process dies on a SyntaxError (exit code
-1, the error on stderr). Start the app through Tornado's wrapper instead,
-`python -m tornado.autoreload lessons/02_settings_and_debug.py --debug`: it
-logs the error, keeps watching, and starts the app again once the fix is saved.
-A mistake inside a handler stops nothing: only that request answers 500.
+Older tutorials say a save with an error stops autoreload: you restart by hand.
+With --debug alone that is still true. Start Tornado's wrapper instead:
+`python -m tornado.autoreload lessons/02_settings_and_debug.py --debug`. It logs
+the error, keeps watching, and starts the app again when you save the fix.
 """
 
 import asyncio
+from pathlib import Path
 
 import tornado.web
 from tornado.options import define, options, parse_command_line
 
 define("port", default=8000, type=int, help="port to listen on")
-define("host", default="127.0.0.1", help="address to listen on (0.0.0.0: every network)")
-define("debug", default=False, type=bool, help="development mode: autoreload, no caches, tracebacks")
-define("autoreload", default=None, type=bool, help="restart on save; given, it wins over --debug")
+define("host", default="127.0.0.1", help="address to listen on (0.0.0.0: all networks)")
+define("debug", default=False, type=bool, help="development mode")
+define("autoreload", default=None, type=bool, help="restart on save; wins over --debug")
 
-MESSAGE = "Saved once.\n"  # run with --debug, change this text, save: the server restarts
+HERE = Path(__file__).parent
+OFF = dict.fromkeys(["debug", "autoreload", "serve_traceback"], False)
+TORNADO_DEFAULTS = {**OFF, "compiled_template_cache": True, "static_hash_cache": True}
 
 
-class MessageHandler(tornado.web.RequestHandler):
+class PageHandler(tornado.web.RequestHandler):
     def get(self):
-        self.write(MESSAGE)
+        self.render("02_page.html", message="Saved once.")  # save an edit: a restart
 
 
 class SettingsHandler(tornado.web.RequestHandler):
     def get(self):
-        # self.settings: what make_app() got, plus what debug=True filled in.
-        # The second argument is Tornado's own value when nobody sets one.
-        settings = self.settings
-        self.write(
-            {
-                "debug": settings.get("debug", False),
-                "autoreload": settings.get("autoreload", False),
-                "compiled_template_cache": settings.get("compiled_template_cache", True),
-                "static_hash_cache": settings.get("static_hash_cache", True),
-                "serve_traceback": settings.get("serve_traceback", False),
-            }
-        )
+        self.write({k: self.settings.get(k, v) for k, v in TORNADO_DEFAULTS.items()})
 
 
 class BrokenAverageHandler(tornado.web.RequestHandler):
     def get(self):
         scores = []
-        self.write(f"average: {sum(scores) / len(scores)}\n")  # ZeroDivisionError: a 500
+        self.write(f"average: {sum(scores) / len(scores)}\n")  # ZeroDivisionError
 
 
 def make_app(**overrides):
-    return tornado.web.Application(
-        [
-            (r"/", MessageHandler),
-            (r"/settings", SettingsHandler),
-            (r"/broken/average", BrokenAverageHandler),
-        ],
-        **overrides,
-    )
+    handlers = [
+        (r"/", PageHandler),
+        (r"/settings", SettingsHandler),
+        (r"/broken/average", BrokenAverageHandler),
+    ]
+    folders = {"template_path": HERE / "templates", "static_path": HERE / "static"}
+    return tornado.web.Application(handlers, **{**folders, **overrides})
 
 
 async def main():
     parse_command_line()
     settings = {"debug": options.debug}
-    if options.autoreload is not None:  # given on the command line: it wins over --debug
+    if options.autoreload is not None:  # given on the command line: it wins
         settings["autoreload"] = options.autoreload
     app = make_app(**settings)
     app.listen(options.port, address=options.host)

@@ -2,11 +2,19 @@
 
 A test module named tests/lessons/test_05_topic.py is about lessons/05_topic.py;
 tests/exercises/test_05_task.py is about solutions/05_task.py, or about
-exercises/05_task.py when run with --judge=exercises (what `make check-05` does).
+exercises/05_task.py with --judge=exercises (what `make check-05` does), or
+about course/starters/05_task.py with --judge=starters (the Rustlings rule).
+
+Every lesson module also replays its lesson's Try-it lines first and sends the
+bad-input sweep last, on the module's own server (tests/documented.py); so does
+every exercise module for its solution.
 """
 
 import contextlib
+import itertools
 import os
+import re
+import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass
@@ -17,31 +25,133 @@ import pytest
 
 from course.client import Client
 from course.environment import ROOT
+from course.mongodb import needs_database
 from course.serve import Server, ServerFailed
+from tests import documented
 
-JUDGES = ("solutions", "exercises")
+JUDGES = {
+    "solutions": ROOT / "solutions",
+    "exercises": ROOT / "exercises",
+    "starters": ROOT / "course" / "starters",
+}
+RUNNING = []  # every server a test started and has not stopped yet
+UNCAUGHT = re.compile(r"Uncaught exception (?P<method>[A-Z]+) (?P<path>/\S*)")
+LOG_ENTRY = re.compile(r"^\[[DIWEC] \d{6} ", re.MULTILINE)  # tornado.log's line header
 
 
 def pytest_addoption(parser):
     parser.addoption(
         "--judge",
-        choices=JUDGES,
+        choices=list(JUDGES),
         default="solutions",
-        help="which files the exercise tests judge: the reference solutions (default) or the student's exercises",
+        help="which files the exercise tests judge: the reference solutions (default), "
+        "the student's exercises, or the starters as the course ships them",
+    )
+    parser.addoption(
+        "--first-failure-per-file",
+        action="store_true",
+        help="after a test fails, skip the rest of its file (enough to know it is red)",
     )
 
 
-def pytest_report_header(config):
-    return f"exercise tests judge: {config.getoption('judge')}/"
+def pytest_pycollect_makemodule(module_path, parent):
+    """Lesson and exercise test modules get the Try-it replay and the sweep."""
+    if module_path.name.startswith("test_") and module_path.parent.name in (
+        "lessons",
+        "exercises",
+    ):
+        return documented.Module.from_parent(parent, path=module_path)
+    return None
+
+
+_failed_files = set()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.failed and item.config.getoption("first_failure_per_file"):
+        _failed_files.add(item.path)
+    return report
+
+
+def pytest_runtest_setup(item):
+    if item.path in _failed_files:
+        pytest.skip("an earlier test of this file failed")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """A test fails if a server logged an uncaught exception outside /broken/.
+
+    When a test fails anyway, the errors its servers logged meanwhile are shown
+    beside the failure, whole: often they say why (a learner's traceback)."""
+    marks = {id(server): len(server.log()) for server in RUNNING}
+    try:
+        result = yield
+    except BaseException:
+        logged = "\n".join(
+            entry
+            for server in list(RUNNING)
+            for entry in log_entries(
+                settled_log(server)[marks.get(id(server), 0) :], "E"
+            )
+        )
+        if logged:
+            item.add_report_section("call", "server log (errors)", logged)
+        raise
+    for server in list(RUNNING):
+        entries = uncaught_entries(server.log()[marks.get(id(server), 0) :])
+        if entries:
+            raise AssertionError(
+                f"{server.script.name} logged an uncaught exception (a 500, or an "
+                "error after the answer was sent):\n" + "\n".join(entries)
+            )
+    return result
+
+
+def settled_log(server, quiet=0.05, longest=0.5):
+    """The log once it has stopped growing: Tornado logs a request just after
+    answering it (only failing tests wait for this)."""
+    deadline = time.monotonic() + longest
+    log = server.log()
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        newer = server.log()
+        if newer == log:
+            break
+        log = newer
+    return log
+
+
+def log_entries(log, levels="DIWEC"):
+    """The whole entries (header line and what follows) of tornado.log's output."""
+    starts = [match.start() for match in LOG_ENTRY.finditer(log)] + [len(log)]
+    entries = (log[start:end].rstrip("\n") for start, end in itertools.pairwise(starts))
+    return [entry for entry in entries if entry[1] in levels]
+
+
+def uncaught_entries(log):
+    """Whole log entries of uncaught exceptions, except under /broken/."""
+    found = []
+    for entry in log_entries(log, "E"):
+        match = UNCAUGHT.search(entry.split("\n", 1)[0])
+        if match and not match["path"].startswith("/broken/"):
+            found.append(entry)
+    return found
 
 
 def script_under_test(module_path, judge):
     """The file a test module is about, from the module's own name."""
     test_file = Path(module_path)
     name = test_file.name.removeprefix("test_")
-    folder = {"lessons": ROOT / "lessons", "exercises": ROOT / judge}.get(test_file.parent.name)
+    folder = {"lessons": ROOT / "lessons", "exercises": JUDGES[judge]}.get(
+        test_file.parent.name
+    )
     if folder is None:
-        raise LookupError(f"{test_file.name} is not under tests/lessons/ or tests/exercises/")
+        raise LookupError(
+            f"{test_file.name} is not under tests/lessons/ or tests/exercises/"
+        )
     return folder / name
 
 
@@ -54,6 +164,7 @@ class Scripts:
     def start(self, script, *args, **kwargs):
         server = Server(script, args=args, **kwargs)
         self.running.append(server)
+        RUNNING.append(server)
         try:
             return server.start()
         except ServerFailed as failure:
@@ -63,7 +174,9 @@ class Scripts:
 
     def stop_all(self):
         while self.running:
-            self.running.pop().close()
+            server = self.running.pop()
+            RUNNING.remove(server)
+            server.close()
 
 
 @pytest.fixture(scope="module")
@@ -89,9 +202,38 @@ def start_script():
 
 
 @pytest.fixture(scope="module")
-def server(script, module_scripts):
-    """The module's script, started once and shared by the module's tests."""
-    return module_scripts.start(script)
+def server(script, module_scripts, script_args):
+    """The module's script, started once and shared by the module's tests
+    (its Try-it lines ran on it first)."""
+    return module_scripts.start(script, *script_args)
+
+
+@pytest.fixture(scope="module")
+def upload_dir(tmp_path_factory):
+    """The module's upload folder, for scripts that define --upload_dir."""
+    return tmp_path_factory.mktemp("uploads")
+
+
+@pytest.fixture(scope="module")
+def script_args(script, request):
+    """What the module's script needs so that no test writes into the repository:
+    a temporary --upload_dir, and a database of its own if it defines --mongodb_uri."""
+    text = Path(script).read_text(encoding="utf-8")
+    args = []
+    if 'define("upload_dir"' in text:
+        args.append(f"--upload_dir={request.getfixturevalue('upload_dir')}")
+    if needs_database(script):
+        args.append(f"--mongodb_uri={request.getfixturevalue('module_database').uri}")
+    return args
+
+
+@pytest.fixture(scope="module")
+def sweep_server(script, server, module_scripts, script_args):
+    """The server the bad-input sweep talks to: the module's own, or, for a
+    script with a --delay, one started with --delay=0 so the sweep stays quick."""
+    if 'define("delay"' not in Path(script).read_text(encoding="utf-8"):
+        return server
+    return module_scripts.start(script, *script_args, "--delay=0")
 
 
 @pytest.fixture
@@ -129,7 +271,9 @@ def mongodb_uri(tmp_path_factory):
     try:
         yield embedded.uri
     finally:
-        embedded.stop(grace=0)  # its data is a temporary folder: no need to wait for a clean close
+        embedded.stop(
+            grace=0
+        )  # its data is a temporary folder: no need to wait for a clean close
 
 
 @dataclass
@@ -179,7 +323,7 @@ def emptied_database(module_database):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """The bad-input sweep's counts (tests/test_bad_input.py), added up over all workers."""
+    """The bad-input sweep's counts (tests/sweep.py), added up over all workers."""
     totals, scripts = Counter(), 0
     for reports in terminalreporter.stats.values():
         for report in reports:
@@ -189,7 +333,42 @@ def pytest_terminal_summary(terminalreporter):
                     scripts += 1
     if scripts:
         sent, routes = totals.pop("requests"), totals.pop("routes")
-        classes = ", ".join(f"{name}: {count}" for name, count in sorted(totals.items()))
-        terminalreporter.write_line(
-            f"bad-input sweep: {sent} requests to {routes} routes of {scripts} scripts ({classes})"
+        classes = ", ".join(
+            f"{name}: {count}" for name, count in sorted(totals.items())
         )
+        terminalreporter.write_line(
+            f"bad-input sweep: {sent} requests to {routes} routes of {scripts} "
+            f"scripts ({classes})"
+        )
+
+
+# Whole-course modules whose tests share nothing costly: in parallel runs
+# their tests may go to different workers, one by one.
+SPREAD = {"test_runner.py", "test_learner_loop.py", "test_bench.py", "test_stopping.py"}
+
+
+def pytest_collection_modifyitems(items):
+    """Slow modules first (the whole-course ones in tests/, then those marked
+    slow), so that parallel workers do not all wait for one of them at the end."""
+
+    def weight(item):
+        whole_course = item.path.parent.name == "tests"
+        return (not whole_course, item.get_closest_marker("slow") is None)
+
+    items.sort(key=weight)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Parallel runs (`make test`) send each module to one worker, so that its
+    module server starts once, and keep the order above; the tests of SPREAD
+    modules go one by one."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            path = nodeid.split("::", 1)[0]
+            return nodeid if Path(path).name in SPREAD else path
+
+    config.option.loadscopereorder = False  # the order of collection, slow first
+    return ModuleScheduling(config, log)

@@ -1,6 +1,6 @@
 """The bad-input sweep: a battery of malformed requests for every route of a
-running script (tests/test_bad_input.py for the solutions, tests/test_try_it.py
-for the lessons, right after their Try-it lines on the same server).
+running script, sent last in every lesson's test module and in every exercise
+module that judges its solution (tests/documented.py).
 
 Routes come from the script's make_app(): missing, repeated and invalid-UTF-8
 arguments, invalid UTF-8 in the path, every method (and one Tornado does not
@@ -23,8 +23,23 @@ import tornado.web
 from course.introspect import load, routes
 
 BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
-ARGUMENT_NAMES = ["a", "n", "name", "city", "code", "title", "next", "to", "delay", "user", "lang", "text", "id"]
-XSRF = "sweep"  # the same token as cookie and header passes Tornado's XSRF check: handlers see the bodies
+ARGUMENT_NAMES = [
+    "a",
+    "n",
+    "name",
+    "city",
+    "code",
+    "title",
+    "next",
+    "to",
+    "delay",
+    "user",
+    "lang",
+    "text",
+    "id",
+]
+# The same token as cookie and header passes the XSRF check: handlers see the bodies.
+XSRF = "sweep"
 TRACEBACK = "Traceback (most recent call last)"
 
 
@@ -68,12 +83,13 @@ def implemented(handler):
     return [
         method
         for method in tornado.web.RequestHandler.SUPPORTED_METHODS
-        if getattr(handler, method.lower()) is not getattr(tornado.web.RequestHandler, method.lower())
+        if getattr(handler, method.lower())
+        is not getattr(tornado.web.RequestHandler, method.lower())
     ]
 
 
 def discover(script):
-    """[(path, pattern, methods)] for every rule of make_app(), and the script's option names."""
+    """[(path, pattern, methods)] for every rule of make_app(), and the option names."""
     module = load(script)
     app = module.make_app()
     found = []
@@ -89,17 +105,35 @@ def battery(path, pattern, methods):
     yield "every method", None, path, {}
     yield "unknown method", "BREW", path, {}
     yield "invalid UTF-8 query", "GET", f"{path}?{garbage}&%FF=1", {}
-    yield "empty repeated arguments", "GET", f"{path}?" + "&".join(f"{n}=&{n}=" for n in ARGUMENT_NAMES), {}
+    yield (
+        "empty repeated arguments",
+        "GET",
+        f"{path}?" + "&".join(f"{n}=&{n}=" for n in ARGUMENT_NAMES),
+        {},
+    )
     bad_path = sample_path(pattern, fill="%FF")
     if bad_path != path:
         yield "invalid UTF-8 in the path", "GET", bad_path, {}
-    yield "long header", "GET", path, {"headers": {"X-Long": "a" * 16_000, "User-Agent": "b" * 4_000}}
-    yield "garbage cookies", "GET", path, {"headers": {"Cookie": "_xsrf=2|x|y|z; user=2|1:0|10:1|4:user|4:YWRh|abc"}}
+    yield (
+        "long header",
+        "GET",
+        path,
+        {"headers": {"X-Long": "a" * 16_000, "User-Agent": "b" * 4_000}},
+    )
+    yield (
+        "garbage cookies",
+        "GET",
+        path,
+        {"headers": {"Cookie": "_xsrf=2|x|y|z; user=2|1:0|10:1|4:user|4:YWRh|abc"}},
+    )
     json_headers = {"Content-Type": "application/json"}
     bodies = [
         (
             "invalid UTF-8 form",
-            {"data": b"a=%FF&name=\xff\xfe", "headers": {"Content-Type": "application/x-www-form-urlencoded"}},
+            {
+                "data": b"a=%FF&name=\xff\xfe",
+                "headers": {"Content-Type": "application/x-www-form-urlencoded"},
+            },
         ),
         (
             "form with missing values",
@@ -108,27 +142,56 @@ def battery(path, pattern, methods):
                 "headers": {"Content-Type": "application/x-www-form-urlencoded"},
             },
         ),
-        ("text/plain body", {"data": "hello", "headers": {"Content-Type": "text/plain"}}),
+        (
+            "text/plain body",
+            {"data": "hello", "headers": {"Content-Type": "text/plain"}},
+        ),
         ("no Content-Type", {"data": '{"name": "x"}'}),
         ("invalid JSON", {"data": '{"name": ', "headers": json_headers}),
         ("JSON array", {"data": "[1, 2]", "headers": json_headers}),
         ("JSON string", {"data": '"x"', "headers": json_headers}),
         ("JSON null", {"data": "null", "headers": json_headers}),
-        ("JSON of wrong types", {"data": json.dumps({name: [1] for name in ARGUMENT_NAMES}), "headers": json_headers}),
-        ("JSON lone surrogate", {"data": json.dumps(dict.fromkeys(ARGUMENT_NAMES, "\ud800")), "headers": json_headers}),
+        (
+            "JSON of wrong types",
+            {
+                "data": json.dumps({name: [1] for name in ARGUMENT_NAMES}),
+                "headers": json_headers,
+            },
+        ),
+        (
+            "JSON lone surrogate",
+            {
+                "data": json.dumps(dict.fromkeys(ARGUMENT_NAMES, "\ud800")),
+                "headers": json_headers,
+            },
+        ),
         ("deeply nested JSON", {"data": "[" * 50_000, "headers": json_headers}),
         (
             "garbage multipart",
-            {"data": b"--xyz\r\ngarbage", "headers": {"Content-Type": "multipart/form-data; boundary=xyz"}},
+            {
+                "data": b"--xyz\r\ngarbage",
+                "headers": {"Content-Type": "multipart/form-data; boundary=xyz"},
+            },
         ),
-        ("multipart without boundary", {"data": b"garbage", "headers": {"Content-Type": "multipart/form-data"}}),
+        (
+            "multipart without boundary",
+            {"data": b"garbage", "headers": {"Content-Type": "multipart/form-data"}},
+        ),
         (
             "traversal filename",
-            {"files": {field: ("../../etc/passwd", b"root:x:0:0") for field in ("file", "img", "avatar", "f")}},
+            {
+                "files": {
+                    field: ("../../etc/passwd", b"root:x:0:0")
+                    for field in ("file", "img", "avatar", "f")
+                }
+            },
         ),
         (
             "large body",
-            {"data": b"a=" + b"x" * 300_000, "headers": {"Content-Type": "application/x-www-form-urlencoded"}},
+            {
+                "data": b"a=" + b"x" * 300_000,
+                "headers": {"Content-Type": "application/x-www-form-urlencoded"},
+            },
         ),
     ]
     for method in methods:
@@ -140,50 +203,59 @@ def battery(path, pattern, methods):
 def send(session, base, method, path, arguments):
     # No cookie the server set may stay: its _xsrf would no longer match ours.
     session.cookies.clear()
-    headers = {"Cookie": f"_xsrf={XSRF}", "X-XSRFToken": XSRF, **arguments.pop("headers", {})}
-    return session.request(method, base + path, headers=headers, allow_redirects=False, timeout=15, **arguments)
+    headers = {
+        "Cookie": f"_xsrf={XSRF}",
+        "X-XSRFToken": XSRF,
+        **arguments.pop("headers", {}),
+    }
+    return session.request(
+        method,
+        base + path,
+        headers=headers,
+        allow_redirects=False,
+        timeout=15,
+        **arguments,
+    )
 
 
 def oversized_body_status(port):
-    """The status a Content-Length far over every max_body_size gets (the body is never sent)."""
+    """The status a Content-Length far over any max_body_size gets (no body is sent)."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
         raw.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 200000000\r\n\r\n")
         status_line = raw.recv(200).split(b"\r\n")[0].decode()
     return int(status_line.split()[1]) if status_line.startswith("HTTP/1.1 ") else 0
 
 
-def script_args(options, database_uri, upload_dir):
-    """What a script needs under the sweep: a database, a temporary upload folder, no delay."""
-    args = []
-    if "mongodb-uri" in options:
-        args.append(f"--mongodb_uri={database_uri()}")
-    if "upload-dir" in options:
-        args.append(f"--upload_dir={upload_dir}")
-    if "delay" in options:
-        args.append("--delay=0")
-    return args
-
-
 def sweep(server, found, record_property):
-    """Send every route of a running script its battery; assert no 5xx, no traceback, still alive."""
+    """Send every route its battery: no 5xx, no traceback, and still alive after."""
     statuses, problems, sent = Counter(), [], 0
     with requests.Session() as session:
         for path, pattern, methods in found:
             if path.startswith("/broken/"):
                 continue  # the mistakes on show: they may fail
             for label, method, target, arguments in battery(path, pattern, methods):
-                for each in [method] if method else [*tornado.web.RequestHandler.SUPPORTED_METHODS]:
+                for each in (
+                    [method]
+                    if method
+                    else [*tornado.web.RequestHandler.SUPPORTED_METHODS]
+                ):
                     sent += 1
                     try:
-                        response = send(session, server.base_url, each, target, dict(arguments))
+                        response = send(
+                            session, server.base_url, each, target, dict(arguments)
+                        )
                     except requests.RequestException as error:
                         statuses["no answer"] += 1
-                        problems.append(f"{each} {target[:80]} ({label}): no answer ({type(error).__name__})")
+                        problems.append(
+                            f"{each} {target[:80]} ({label}): no answer "
+                            f"({type(error).__name__})"
+                        )
                         continue
                     statuses[f"{response.status_code // 100}xx"] += 1
                     if response.status_code >= 500 or TRACEBACK in response.text:
                         problems.append(
-                            f"{each} {target[:80]} ({label}): {response.status_code} {response.text[:120]!r}"
+                            f"{each} {target[:80]} ({label}): {response.status_code} "
+                            f"{response.text[:120]!r}"
                         )
         oversized = oversized_body_status(server.port)
         statuses[f"{oversized // 100}xx"] += 1
@@ -193,4 +265,6 @@ def sweep(server, found, record_property):
     assert oversized == 400, "a Content-Length over max_body_size gets a 400"
     assert alive.status_code < 500, "the server must still answer after the sweep"
     assert server.alive()
-    assert not problems, f"{len(problems)} of {sent} requests went wrong:\n" + "\n".join(problems[:40])
+    assert not problems, (
+        f"{len(problems)} of {sent} requests went wrong:\n" + "\n".join(problems[:40])
+    )

@@ -32,7 +32,13 @@ def find_chromium():
     """Chromium or Chrome: COURSE_CHROMIUM, then the usual names and places."""
     if os.environ.get("COURSE_CHROMIUM"):
         return os.environ["COURSE_CHROMIUM"]
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"):
+    for name in (
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+        "chrome",
+    ):
         if shutil.which(name):
             return shutil.which(name)
     places = {
@@ -42,10 +48,14 @@ def find_chromium():
         ],
         "win32": [
             os.path.expandvars(r"%ProgramFiles%\Google\Chrome\Application\chrome.exe"),
-            os.path.expandvars(r"%ProgramFiles(x86)%\Google\Chrome\Application\chrome.exe"),
+            os.path.expandvars(
+                r"%ProgramFiles(x86)%\Google\Chrome\Application\chrome.exe"
+            ),
         ],
     }
-    return next((place for place in places.get(sys.platform, []) if Path(place).exists()), None)
+    return next(
+        (place for place in places.get(sys.platform, []) if Path(place).exists()), None
+    )
 
 
 @pytest.fixture(scope="module")
@@ -54,12 +64,20 @@ def browser():
     executable = find_chromium()
     if executable is None:
         if os.environ.get("CI") or os.environ.get("COURSE_REQUIRE_BROWSER"):
-            pytest.fail("Chromium is missing, and CI needs the browser tests (Debian: apt-get install chromium)")
-        pytest.skip("no Chromium or Chrome found (Debian: sudo apt install chromium; or set COURSE_CHROMIUM)")
+            pytest.fail(
+                "Chromium is missing, and CI needs the browser tests (Debian: apt-get "
+                "install chromium)"
+            )
+        pytest.skip(
+            "no Chromium or Chrome found (Debian: sudo apt install chromium; or set "
+            "COURSE_CHROMIUM)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        chromium = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_FLAGS
+        )
         yield chromium
         chromium.close()
 
@@ -83,7 +101,7 @@ def flash(page):
 
 def test_upload_form_stores_the_chosen_file(page, start_script, tmp_path):
     uploads = tmp_path / "uploads"
-    server = start_script(lesson_script("05"), f"--upload_dir={uploads}")
+    server = start_script(lesson_script("09"), f"--upload_dir={uploads}")
     picture = tmp_path / "photo.png"
     picture.write_bytes(tiny_png())
     page.goto(server.url("/upload"))
@@ -91,14 +109,18 @@ def test_upload_form_stores_the_chosen_file(page, start_script, tmp_path):
     page.set_input_files("input[name=file]", picture)
     page.click("button[type=submit]")
     stored = page.locator("#stored").inner_text()
-    match = re.fullmatch(r"Stored photo\.png \((\d+) bytes, image/png\) as ([0-9a-f]{32}\.png)\.", stored)
+    match = re.fullmatch(
+        r"Stored photo\.png \((\d+) bytes, image/png\) as ([0-9a-f]{32}\.png)\.", stored
+    )
     assert match, stored
     assert int(match[1]) == len(tiny_png())
     assert (uploads / match[2]).read_bytes() == tiny_png()
 
 
-def test_login_form_redirects_back_with_a_flash_then_to_the_page_asked_for(page, start_script):
-    server = start_script(lesson_script("09"))
+def test_login_form_redirects_back_with_a_flash_then_to_the_page_asked_for(
+    page, start_script
+):
+    server = start_script(lesson_script("16"))
     page.goto(server.url("/profile"))
     assert page.url == server.url("/login?next=%2Fprofile")
     page.fill("input[name=username]", "ada")
@@ -112,15 +134,27 @@ def test_login_form_redirects_back_with_a_flash_then_to_the_page_asked_for(page,
     assert "Hello, ada!" in page.content()
 
 
-def test_registration_then_logout_then_login(page, start_script, database):
-    server = start_script(lesson_script("10"), f"--mongodb_uri={database.uri}")
+def test_a_wrong_answer_then_registration_then_logout_then_login(
+    page, start_script, database
+):
+    server = start_script(lesson_script("18"), f"--mongodb_uri={database.uri}")
     page.goto(server.url("/register"))
-    a, b = map(int, re.fullmatch(r"What is (\d+) \+ (\d+)\?", page.locator("#question").inner_text()).groups())
-    page.fill("input[name=username]", "ada")
-    page.fill("input[name=email]", "ada@example.com")
-    page.fill("input[name=password]", "correct horse")
-    page.fill("input[name=captcha]", str(a + b))
-    page.click("button[type=submit]")
+
+    def fill_in(answer):
+        page.fill("input[name=username]", "ada")
+        page.fill("input[name=email]", "ada@example.com")
+        page.fill("input[name=password]", "correct horse")
+        page.fill("input[name=captcha]", answer)
+        page.click("button[type=submit]")
+
+    fill_in("-1")
+    page.wait_for_url(server.url("/register"))
+    assert flash(page) == "Wrong answer to the question. Try again."
+    assert database.db.users.count_documents({}) == 0
+
+    question = page.locator("#question").inner_text()
+    a, b = map(int, re.fullmatch(r"What is (\d+) \+ (\d+)\?", question).groups())
+    fill_in(str(a + b))
     page.wait_for_url(server.url("/"))
     assert flash(page) == "Welcome, ada!"
     assert page.locator("#user").inner_text() == "Logged in as ada."
@@ -134,16 +168,3 @@ def test_registration_then_logout_then_login(page, start_script, database):
     page.click("button[type=submit]")
     page.wait_for_url(server.url("/"))
     assert flash(page) == "Welcome back, ada!"
-
-
-def test_registration_with_a_wrong_answer_shows_why_and_stores_nothing(page, start_script, database):
-    server = start_script(lesson_script("10"), f"--mongodb_uri={database.uri}")
-    page.goto(server.url("/register"))
-    page.fill("input[name=username]", "ada")
-    page.fill("input[name=email]", "ada@example.com")
-    page.fill("input[name=password]", "correct horse")
-    page.fill("input[name=captcha]", "-1")
-    page.click("button[type=submit]")
-    page.wait_for_url(server.url("/register"))
-    assert flash(page) == "Wrong answer to the question. Try again."
-    assert database.db.users.count_documents({}) == 0

@@ -4,6 +4,9 @@ import re
 import subprocess
 import sys
 
+import pytest
+
+from course import demo
 from course.client import parse_curl
 from course.environment import ROOT
 from course.serve import free_port, port_is_free
@@ -18,24 +21,44 @@ def test_unknown_lesson_is_one_line_and_a_non_zero_exit():
     assert "There is no lesson 99" in result.stderr
 
 
-def test_a_port_in_use_is_one_line_and_a_non_zero_exit():
+@pytest.fixture
+def taken_port():
     import socket
 
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
-        port = taken.getsockname()[1]
-        result = course("lesson", "01", "--port", str(port))
+        yield taken.getsockname()[1]
+
+
+def test_a_port_in_use_is_one_line_and_a_non_zero_exit(taken_port):
+    result = course("lesson", "01", "--port", str(taken_port))
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
-    assert f"Port {port} on 127.0.0.1 is already in use" in result.stderr
+    assert f"Port {taken_port} on 127.0.0.1 is already in use" in result.stderr
+
+
+def test_advice_names_the_command_the_learner_used(taken_port):
+    without_make = course("lesson", "01", "--port", str(taken_port))
+    assert f"python -m course lesson 01 --port {taken_port + 1}" in without_make.stderr
+    assert "make" not in without_make.stderr
+    with_make = course(
+        "lesson", "01", "--port", str(taken_port), env={"MAKELEVEL": "1"}
+    )
+    assert f"make lesson-01 PORT={taken_port + 1}" in with_make.stderr
 
 
 def test_an_old_python_is_refused_in_one_line():
     pretend = (
-        "import runpy, sys; sys.version_info = (3, 9, 18, 'final', 0); runpy.run_module('course', run_name='__main__')"
+        "import runpy, sys; sys.version_info = (3, 9, 18, 'final', 0); "
+        "runpy.run_module('course', run_name='__main__')"
     )
-    result = subprocess.run([sys.executable, "-c", pretend, "list"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", pretend, "list"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0
     assert "needs Python 3.11 or newer; this is Python 3.9" in result.stderr
@@ -44,7 +67,9 @@ def test_an_old_python_is_refused_in_one_line():
 def test_list_shows_lessons_with_titles_and_the_commands():
     result = course("list")
     assert result.returncode == 0
-    assert re.search(r"^  01  Hello, world +你好, Tornado$", result.stdout, re.MULTILINE)
+    assert re.search(
+        r"^  01  Hello, world +你好, Tornado$", result.stdout, re.MULTILINE
+    )
     assert "python -m course check NN" in result.stdout
 
 
@@ -60,11 +85,12 @@ def test_hint_prints_the_hint_file():
     assert "Hint for exercise 01" in result.stdout
 
 
-def test_check_is_red_on_the_starter_and_names_the_hint():
+def test_check_is_red_on_the_starter_and_names_the_hint_and_watch():
     result = course("check", "01", env={"MAKELEVEL": "1"})
     assert result.returncode == 1
     assert "Exercise 01 is not done yet" in result.stdout
     assert "make hint-01" in result.stdout
+    assert "Keep checking on every save: make watch-01" in result.stdout
 
 
 def test_check_is_green_on_the_solution():
@@ -105,7 +131,9 @@ def test_curl_replay_understands_method_headers_json_and_get():
 
 
 def test_curl_replay_builds_multipart_forms_from_files():
-    request = parse_curl("curl -F 'title=hi' -F 'file=@README.md;type=text/plain' http://h/upload")
+    request = parse_curl(
+        "curl -F 'title=hi' -F 'file=@README.md;type=text/plain' http://h/upload"
+    )
     assert request["method"] == "POST"
     title, upload = request["files"]
     assert title == ("title", (None, "hi"))
@@ -113,8 +141,31 @@ def test_curl_replay_builds_multipart_forms_from_files():
     assert upload[1][2] == "text/plain"
 
 
-def test_progress_runs_every_exercise_against_the_students_files():
-    result = course("progress", "01")  # one exercise keeps it quick; the Rustlings test judges them all
-    assert result.returncode == 0, result.stderr
-    assert re.search(r"^  01  Hello, world \(你好, Tornado\) +✘ not yet", result.stdout, re.MULTILINE)
-    assert "exercise(s) done." in result.stdout
+def test_a_check_run_by_watch_does_not_advise_running_watch():
+    watched = course("check", "01", env={"COURSE_WATCHING": "1"})
+    assert watched.returncode == 1
+    assert "python -m course hint 01" in watched.stdout
+    assert "watch" not in watched.stdout
+
+
+def test_demo_marks_a_line_it_cuts():
+    assert demo.cut("GET /a (127.0.0.1) 1.18ms", 40) == "GET /a (127.0.0.1) 1.18ms"
+    assert demo.cut("GET /a (127.0.0.1) 1.18ms", 20) == "GET /a (127.0.0.1) …"
+    assert demo.cut("你好你好", 5) == "你好…"
+
+
+def test_demo_shows_the_lessons_texts_on_the_port_it_really_uses(capsys):
+    from types import SimpleNamespace
+
+    lesson = SimpleNamespace(
+        number="99",
+        full_title="Demo (演示)",
+        path=ROOT / "lessons" / "99_demo.py",
+        concept="Try curl http://127.0.0.1:8000/broken/default-headers now.",
+        notes="Older tutorials say http://127.0.0.1:8000/x.",
+    )
+    demo.show_intro(lesson, SimpleNamespace(base_url="http://127.0.0.1:9123"), 88)
+    shown = capsys.readouterr().out
+    assert "http://127.0.0.1:9123/broken/default-headers" in shown
+    assert "http://127.0.0.1:9123/x" in shown
+    assert "8000" not in shown

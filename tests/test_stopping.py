@@ -11,6 +11,7 @@ import pytest
 import requests
 
 from course.environment import ROOT
+from course.mongodb import database_lesson
 from course.serve import free_port, popen_group, port_is_free, stop_group
 
 
@@ -27,7 +28,9 @@ def processes_with(text):
 
 
 def interrupt_runner(number, port, env, ready_path):
-    """Run `python -m course lesson NN`, check it serves, then Ctrl+C it (SIGINT); returns its output."""
+    """Run `python -m course lesson NN`, check it serves, then Ctrl+C it (SIGINT).
+
+    Yields the runner, then its output."""
     runner = popen_group(
         [sys.executable, "-m", "course", "lesson", number, "--port", str(port)],
         cwd=ROOT,
@@ -40,7 +43,10 @@ def interrupt_runner(number, port, env, ready_path):
         for line in runner.stdout:
             if "Press Ctrl+C" in line:
                 break
-        assert requests.get(f"http://127.0.0.1:{port}{ready_path}", timeout=10).status_code == 200
+        assert (
+            requests.get(f"http://127.0.0.1:{port}{ready_path}", timeout=10).status_code
+            == 200
+        )
         assert processes_with(f"--port={port}"), "the lesson should be running"
         yield runner
         runner.send_signal(signal.SIGINT)
@@ -66,12 +72,16 @@ def test_ctrl_c_stops_the_lesson_and_the_database_the_runner_started(tmp_path):
     port = free_port()
     env = dict(os.environ, NO_COLOR="1", COURSE_DATA=str(tmp_path))
     env.pop("MONGODB_URI", None)
-    steps = interrupt_runner("10", port, env, "/register")
+    steps = interrupt_runner(database_lesson(), port, env, "/register")
     next(steps)
     database = processes_with(str(tmp_path / "mongodb"))
-    assert database, "the runner should have started SecantusDB with its data in COURSE_DATA"
+    assert database, (
+        "the runner should have started SecantusDB with its data in COURSE_DATA"
+    )
     output = next(steps)
     assert "Stopping the embedded MongoDB server" in output
     assert port_is_free("127.0.0.1", port)
     assert processes_with(f"--port={port}") == []
-    assert processes_with(str(tmp_path / "mongodb")) == [], "SecantusDB must be gone too"
+    assert processes_with(str(tmp_path / "mongodb")) == [], (
+        "SecantusDB must be gone too"
+    )

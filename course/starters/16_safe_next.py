@@ -1,0 +1,60 @@
+r"""Exercise 16 - A next that cannot leave the site
+
+Task: GET /continue?next=<url> answers 302 to next only if next is a path on this
+site: "/..." but not "//", no backslash, no control character (codes 0-31, 127).
+Any other next (https://evil.example/, //evil.example, /\evil.example,
+javascript:alert(1), ...) and a missing next are a 400 with no Location.
+
+Run it:   make exercise-16
+Check it: make check-16    (stuck? make hint-16)
+"""
+
+import asyncio
+
+import tornado.web
+from tornado.options import define, options, parse_command_line
+
+define("port", default=8000, type=int, help="port to listen on")
+define("host", default="127.0.0.1", help="address to listen on (0.0.0.0: all networks)")
+
+
+def is_local_path(url):
+    """True when url is a path on this site, so a redirect to it stays here."""
+    # TODO: return False for anything that could lead to another site (see Task).
+    return True
+
+
+class ContinueHandler(tornado.web.RequestHandler):
+    def get(self):
+        url = self.get_argument("next")
+        if not is_local_path(url):
+            raise tornado.web.HTTPError(400, reason="next must be a path on this site")
+        self.redirect(url)
+
+
+class PageHandler(tornado.web.RequestHandler):
+    def get(self, name):
+        self.write(f"This is the {name} page.\n")
+
+
+def make_app(**overrides):
+    return tornado.web.Application(
+        [
+            (r"/continue", ContinueHandler),
+            (r"/pages/([a-z-]+)", PageHandler),
+        ],
+        **overrides,
+    )
+
+
+# Don't change these lines: they start the server.
+async def main():
+    parse_command_line()
+    app = make_app()
+    app.listen(options.port, address=options.host)
+    print(f"Listening on http://{options.host}:{options.port}/", flush=True)
+    await asyncio.Event().wait()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

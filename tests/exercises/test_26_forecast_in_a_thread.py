@@ -1,0 +1,69 @@
+"""Exercise 26: forecast_for() runs in a thread; /health answers and counts lookups."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from course.client import Client
+
+DELAY = 0.1  # the server's --delay here: short, because no test measures time
+COUNT = 3  # lookups sent at once
+
+
+@pytest.fixture(scope="module")
+def server(script, module_scripts):
+    """The server with a short delay, so `make check-26` stays quick."""
+    return module_scripts.start(script, f"--delay={DELAY}")
+
+
+def get(server, path):
+    with Client(server.base_url) as client:
+        return client.get(path)
+
+
+def most_running_seen(server, path):
+    """Send COUNT GETs of path at once; ask /health until they are over (or it
+    saw two running). The most lookups /health saw running at once."""
+    with ThreadPoolExecutor(max_workers=COUNT) as pool:
+        lookups = [pool.submit(get, server, path) for _ in range(COUNT)]
+        most = 0
+        with Client(server.base_url) as health:
+            while most < 2 and not all(lookup.done() for lookup in lookups):
+                most = max(most, health.get("/health").json()["lookups_running"])
+        statuses = [lookup.result().status_code for lookup in lookups]
+    assert statuses == [200] * COUNT, f"GET {path} answered {statuses}"
+    return most
+
+
+def test_weather_answers_the_forecast(client):
+    response = client.get("/weather?city=Paris")
+    assert response.status_code == 200, "GET /weather?city=Paris should answer 200"
+    assert response.json() == {"city": "paris", "forecast": "sunny, 24 °C"}
+
+
+def test_health_says_ok_and_no_lookup_is_running(client):
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "lookups_running": 0}
+
+
+def test_health_answers_while_lookups_run_in_threads(server):
+    # forecast_for() called in the event loop's thread keeps /health from
+    # answering until it returns, so /health could only ever report 0.
+    most = most_running_seen(server, "/weather?city=oslo")
+    assert most >= 2, (
+        "GET /health never saw two forecast_for() calls running at once: each one"
+        " blocked the event loop. Does get() await it in a thread?"
+    )
+
+
+def test_a_missing_city_is_a_400(client):
+    response = client.get("/weather")
+    assert response.status_code == 400, "a missing city should be a 400, not a 500"
+
+
+def test_an_unknown_city_is_a_404_and_forecast_for_never_runs(client):
+    response = client.get("/weather", params={"city": "atlantis"})
+    assert response.status_code == 404, "a city the bureau does not know is a 404"
+    assert response.reason == "No such city"
+    assert client.get("/health").json()["lookups_running"] == 0
