@@ -70,7 +70,8 @@ class HomeHandler(tornado.web.RequestHandler):
 class ProfileHandler(HomeHandler):
     @tornado.web.authenticated
     def get(self):
-        self.write(f"Hello, {self.current_user}! Only signed-in users see this page.\n")
+        name = tornado.escape.xhtml_escape(self.current_user)  # a cookie is user input
+        self.write(f"Hello, {name}! Only signed-in users see this page.\n")
 
     head = post = get  # to show what @authenticated does with each method
 

@@ -1,13 +1,20 @@
 """Small helpers that more than one test module needs."""
 
+import asyncio
 import os
 import re
+import socket
 import struct
 import subprocess
 import sys
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 
+import tornado.httpclient
+import tornado.httpserver
+import tornado.testing
+
+from course.client import Client
 from course.environment import ROOT
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -122,3 +129,126 @@ def course(*args, env=None, timeout=60):
         env=environment,
         timeout=timeout,
     )
+
+
+# Tornado's own pages and raw HTTP
+
+
+def default_page(code, reason):
+    """Tornado's own error page (write_error() without a traceback)."""
+    return f"<html><title>{code}: {reason}</title><body>{code}: {reason}</body></html>"
+
+
+PAGE_500 = default_page(500, "Internal Server Error")
+
+
+def raw_exchange(server, request):
+    """Send raw bytes to the server; every byte it answers, until it hangs up."""
+    address = (server.connect_host, server.port)
+    with socket.create_connection(address, timeout=5) as connection:
+        connection.sendall(request)
+        answer = b""
+        while data := connection.recv(65536):
+            answer += data
+    return answer
+
+
+def raw_get(server, path):
+    """One HTTP/1.1 GET: the head as text and the body as bytes, framing included."""
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    head, _, body = raw_exchange(server, request.encode()).partition(b"\r\n\r\n")
+    return head.decode("latin-1"), body
+
+
+def status_line(server, path):
+    """The first line the server sends for a GET, exactly as it is on the wire."""
+    return raw_get(server, path)[0].split("\r\n", 1)[0]
+
+
+def fetch_in_process(app, path="/", **options):
+    """Serve app on an unused port in this process; fetch path once, any status."""
+    options = {"raise_error": False, "request_timeout": 5, **options}
+
+    async def fetch():
+        sock, port = tornado.testing.bind_unused_port()
+        server = tornado.httpserver.HTTPServer(app)
+        server.add_sockets([sock])
+        client = tornado.httpclient.AsyncHTTPClient()
+        try:
+            return await client.fetch(f"http://127.0.0.1:{port}{path}", **options)
+        finally:
+            client.close()
+            server.stop()
+
+    return asyncio.run(fetch())
+
+
+# Requests at the same time, told apart by the log (lessons and exercises 25-27)
+
+
+def get(server, path):
+    """One GET of path through a client of its own, so threads share nothing."""
+    with Client(server.base_url) as client:
+        return client.get(path)
+
+
+def fire(server, paths):
+    """A GET of each path, all at once, one thread each; their answers."""
+    with ThreadPoolExecutor(max_workers=len(paths)) as pool:
+        return list(pool.map(lambda path: get(server, path), paths))
+
+
+def story(log, uri):
+    """The log lines where uri starts or ends, in the order they were logged."""
+    marks = (f"] {uri} starts", f"] {uri} ends")
+    return [line for line in log.splitlines() if any(mark in line for mark in marks)]
+
+
+def most_at_once(lines, start=" starts"):
+    """The most that were between a start line (one with `start`) and an end at once."""
+    inside = most = 0
+    for line in lines:
+        inside += 1 if start in line else -1
+        most = max(most, inside)
+    return most
+
+
+def quick_request_during(server, slow, quick, started=None):
+    """GET quick once slow (sent in a thread) has started; quick, the log then, slow."""
+    started = started or f"] {slow} starts"  # slow's own start line
+    seen = len(server.log())
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        slow_answer = pool.submit(get, server, slow)
+        server.wait_for_log(started, after=seen)
+        quick_answer = get(server, quick)
+        log = server.log()[seen:]
+        return quick_answer, log, slow_answer.result()
+
+
+def most_running_seen(server, path, count):
+    """count GETs of path at once; the most /health saw running (it stops at two)."""
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        lookups = [pool.submit(get, server, path) for _ in range(count)]
+        most = 0
+        with Client(server.base_url) as health:
+            while most < 2 and not all(lookup.done() for lookup in lookups):
+                most = max(most, health.get("/health").json()["lookups_running"])
+        statuses = [lookup.result().status_code for lookup in lookups]
+    assert statuses == [200] * count, f"GET {path} answered {statuses}"
+    return most
+
+
+# The hooks a request ran (lessons 21 and 23)
+
+
+def hook_order(response):
+    """The hooks that ran before the headers were sent."""
+    return response.headers["X-Hook-Order"].split(", ")
+
+
+def last_order(client, request_id):
+    """Every hook of the last request sent with this X-Request-Id, on_finish too."""
+    response = client.get("/last-order", params={"id": request_id})
+    assert response.status_code == 200
+    assert response.json()["id"] == request_id
+    return response.json()["hooks"]

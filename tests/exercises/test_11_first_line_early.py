@@ -1,18 +1,6 @@
 """Exercise 11: GET /report flushes "Working...\\n" as its own first chunk."""
 
-import socket
-
-
-def raw_get(server, path):
-    """Every byte the server sends for one HTTP/1.1 GET, framing included."""
-    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as connection:
-        connection.sendall(request.encode())
-        received = b""
-        while data := connection.recv(65536):
-            received += data
-    head, _, body = received.partition(b"\r\n\r\n")
-    return head.decode("latin-1"), body
+from tests.support import raw_get
 
 
 def test_report_answers_both_lines(client):

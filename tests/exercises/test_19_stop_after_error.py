@@ -1,6 +1,8 @@
 """Exercise 19: a missing book is a 404 "No Such Book", and the method stops."""
 
-PAGE = "<html><title>404: No Such Book</title><body>404: No Such Book</body></html>"
+from tests.support import default_page
+
+PAGE = default_page(404, "No Such Book")
 
 
 def test_a_book_shows_its_title(client):

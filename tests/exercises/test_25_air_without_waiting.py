@@ -1,10 +1,8 @@
 """Exercise 25: /air awaits its wait, so /health answers and counts lookups."""
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
-from course.client import Client
+from tests.support import most_running_seen
 
 DELAY = 0.1  # the server's --delay here: short, because no test measures time
 COUNT = 3  # lookups sent at once
@@ -14,25 +12,6 @@ COUNT = 3  # lookups sent at once
 def server(script, module_scripts):
     """The server with a short delay, so `make check-25` stays quick."""
     return module_scripts.start(script, f"--delay={DELAY}")
-
-
-def get(server, path):
-    with Client(server.base_url) as client:
-        return client.get(path)
-
-
-def most_running_seen(server, path):
-    """Send COUNT GETs of path at once; ask /health until they are over (or it
-    saw two running). The most lookups /health saw running at once."""
-    with ThreadPoolExecutor(max_workers=COUNT) as pool:
-        lookups = [pool.submit(get, server, path) for _ in range(COUNT)]
-        most = 0
-        with Client(server.base_url) as health:
-            while most < 2 and not all(lookup.done() for lookup in lookups):
-                most = max(most, health.get("/health").json()["lookups_running"])
-        statuses = [lookup.result().status_code for lookup in lookups]
-    assert statuses == [200] * COUNT, f"GET {path} answered {statuses}"
-    return most
 
 
 def test_air_answers_the_air_quality(client):
@@ -51,7 +30,7 @@ def test_health_says_ok_and_no_lookup_is_running(client):
 def test_health_answers_while_lookups_wait_together(server):
     # A lookup that blocks the event loop keeps /health from answering until
     # it is over, so /health could only ever report 0 lookups running.
-    most = most_running_seen(server, "/air?city=oslo")
+    most = most_running_seen(server, "/air?city=oslo", COUNT)
     assert most >= 2, (
         "GET /health never saw two /air lookups running at once: each one"
         " blocked the event loop until it was over. Does get() await its wait?"

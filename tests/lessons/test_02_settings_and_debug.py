@@ -10,6 +10,8 @@ import time
 import pytest
 import requests
 
+from tests.support import PAGE_500
+
 pytestmark = pytest.mark.slow  # waits by design: scheduled first
 
 PRODUCTION = {
@@ -19,10 +21,6 @@ PRODUCTION = {
     "static_hash_cache": True,
     "serve_traceback": False,
 }
-PLAIN_500 = (
-    "<html><title>500: Internal Server Error</title>"
-    "<body>500: Internal Server Error</body></html>"
-)
 WRAPPER = ["-m", "tornado.autoreload"]
 ORIGINAL = 'message="Saved once."'
 TEMPLATE = "templates/02_page.html"
@@ -195,7 +193,7 @@ def test_broken_average_without_debug_is_a_plain_500_page(client):
     response = client.get("/broken/average")
     assert response.status_code == 500
     assert response.headers["Content-Type"] == "text/html; charset=UTF-8"
-    assert response.text == PLAIN_500
+    assert response.text == PAGE_500
 
 
 def test_without_debug_the_traceback_still_goes_to_the_log(server, client):

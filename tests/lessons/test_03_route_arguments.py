@@ -5,10 +5,7 @@ import socket
 import pytest
 import requests
 
-PLAIN_500 = (
-    "<html><title>500: Internal Server Error</title>"
-    "<body>500: Internal Server Error</body></html>"
-)
+from tests.support import PAGE_500
 
 
 def test_a_three_tuple_passes_its_dict_to_initialize(client):
@@ -55,7 +52,7 @@ def test_seed_profile_handler_without_a_group_parameter_is_a_500(client, server)
     mark = len(server.log())
     response = client.get("/broken/user/ada")
     assert response.status_code == 500
-    assert response.text == PLAIN_500  # no traceback for the visitor
+    assert response.text == PAGE_500  # no traceback for the visitor
     log = server.wait_for_log("500 GET /broken/user/ada", after=mark)
     assert "Uncaught exception GET /broken/user/ada" in log
     assert (

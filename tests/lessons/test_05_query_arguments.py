@@ -8,10 +8,10 @@ import pytest
 from tornado.httputil import HTTPHeaders, HTTPServerRequest, RequestStartLine
 from tornado.web import Application, MissingArgumentError, RequestHandler
 
+from tests.support import default_page
+
 TEXT = "text/plain; charset=UTF-8"
-DEFAULT_400_PAGE = (
-    "<html><title>400: Bad Request</title><body>400: Bad Request</body></html>"
-)
+DEFAULT_400_PAGE = default_page(400, "Bad Request")
 XIAOMING = "%E5%B0%8F%E6%98%8E"  # 小明, percent-encoded UTF-8
 
 # The seed's example of the six getters, as its web page publishes it (the last

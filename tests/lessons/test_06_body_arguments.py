@@ -1,10 +1,10 @@
 """Lesson 06: body getters for urlencoded and multipart forms, and get_argument(s)."""
 
+from tests.support import default_page
+
 TEXT = "text/plain; charset=UTF-8"
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
-DEFAULT_400_PAGE = (
-    "<html><title>400: Bad Request</title><body>400: Bad Request</body></html>"
-)
+DEFAULT_400_PAGE = default_page(400, "Bad Request")
 XIAOMING = "%E5%B0%8F%E6%98%8E"  # 小明, percent-encoded UTF-8
 NO_NAME = "send a name field in a form body (-d name=小明)\n"
 

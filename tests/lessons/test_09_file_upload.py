@@ -8,7 +8,7 @@ import pytest
 import tornado.iostream
 
 from course.environment import ROOT
-from tests.support import tiny_png
+from tests.support import raw_exchange, tiny_png
 
 MAX_UPLOAD_BYTES = 1024 * 1024
 MAX_BODY_BYTES = 4 * MAX_UPLOAD_BYTES
@@ -237,13 +237,7 @@ def test_body_over_max_body_size_gets_a_bare_400_and_a_closed_connection(server)
     # Only the headers are sent: the server refuses on Content-Length alone,
     # before any XSRF check or handler, and hangs up.
     request = b"POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n"
-    with socket.create_connection(
-        (server.connect_host, server.port), timeout=5
-    ) as sock:
-        sock.sendall(request % (MAX_BODY_BYTES + 1))
-        answer = b""
-        while chunk := sock.recv(4096):
-            answer += chunk
+    answer = raw_exchange(server, request % (MAX_BODY_BYTES + 1))
     assert answer == b"HTTP/1.1 400 Bad Request\r\n\r\n"
     assert "Content-Length too long" in server.log()
 

@@ -1,46 +1,13 @@
 """Lesson 11: write() fills a buffer, flush() sends chunks, and what comes too late."""
 
-import asyncio
 import logging
-import socket
 
-import tornado.httpclient
-import tornado.httpserver
-import tornado.testing
 import tornado.web
+
+from tests.support import PAGE_500, fetch_in_process, raw_get
 
 COUNTDOWN = "3\n2\n1\nliftoff!\n"
 HTML_UTF8 = "text/html; charset=UTF-8"
-PAGE_500 = (
-    "<html><title>500: Internal Server Error</title>"
-    "<body>500: Internal Server Error</body></html>"
-)
-
-
-def raw_get(server, path):
-    """Every byte the server sends for one HTTP/1.1 GET, framing included."""
-    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as connection:
-        connection.sendall(request.encode())
-        received = b""
-        while data := connection.recv(65536):
-            received += data
-    head, _, body = received.partition(b"\r\n\r\n")
-    return head.decode("latin-1"), body
-
-
-async def fetch_in_process(handler_class):
-    """Serve handler_class at / in this process, and GET it once."""
-    sock, port = tornado.testing.bind_unused_port()
-    app = tornado.web.Application([("/", handler_class)])
-    server = tornado.httpserver.HTTPServer(app)
-    server.add_sockets([sock])
-    client = tornado.httpclient.AsyncHTTPClient()
-    try:
-        return await client.fetch(f"http://127.0.0.1:{port}/", request_timeout=5)
-    finally:
-        client.close()
-        server.stop()
 
 
 # The output buffer
@@ -124,7 +91,8 @@ class WriteAfterFinishHandler(tornado.web.RequestHandler):
 
 def test_write_after_finish_leaves_a_complete_200_and_logs_a_runtime_error(caplog):
     caplog.set_level(logging.INFO, logger="tornado")
-    response = asyncio.run(fetch_in_process(WriteAfterFinishHandler))
+    app = tornado.web.Application([("/", WriteAfterFinishHandler)])
+    response = fetch_in_process(app)
     assert response.code == 200
     assert response.headers["Content-Length"] == "25"
     assert response.body == b"This answer is complete.\n"

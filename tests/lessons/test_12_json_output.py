@@ -4,12 +4,10 @@ import json
 
 import pytest
 
+from tests.support import PAGE_500
+
 JSON_UTF8 = "application/json; charset=UTF-8"
 HTML_UTF8 = "text/html; charset=UTF-8"
-PAGE_500 = (
-    "<html><title>500: Internal Server Error</title>"
-    "<body>500: Internal Server Error</body></html>"
-)
 
 
 # write(dict) versus a JSON string you made yourself

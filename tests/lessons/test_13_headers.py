@@ -1,29 +1,15 @@
 """Lesson 13: set/add/clear headers, default headers on error pages, unsafe values."""
 
-import asyncio
 import logging
-import socket
 from urllib.parse import urlencode
 
 import pytest
-import tornado.httpclient
-import tornado.httpserver
-import tornado.testing
 import tornado.web
+
+from tests.support import default_page, fetch_in_process, raw_get
 
 DEFAULT_COURSE = "Tornado course"
 INJECTION = "zh\r\nSet-Cookie: admin=1"
-
-
-def raw_get(server, path):
-    """The status line and headers exactly as they arrive, before any parsing."""
-    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as connection:
-        connection.sendall(request.encode())
-        received = b""
-        while data := connection.recv(65536):
-            received += data
-    return received.partition(b"\r\n\r\n")[0].decode("latin-1")
 
 
 def assert_no_injected_header(response):
@@ -43,21 +29,6 @@ class BrokenLanguageHandler(tornado.web.RequestHandler):
         self.write("See the Content-Language header.\n")
 
 
-async def fetch_in_process(handler_class, query):
-    """Serve handler_class at / in this process, and GET /?query once."""
-    sock, port = tornado.testing.bind_unused_port()
-    app = tornado.web.Application([("/", handler_class)])
-    server = tornado.httpserver.HTTPServer(app)
-    server.add_sockets([sock])
-    client = tornado.httpclient.AsyncHTTPClient()
-    url = f"http://127.0.0.1:{port}/?{urlencode(query)}"
-    try:
-        return await client.fetch(url, raise_error=False, request_timeout=5)
-    finally:
-        client.close()
-        server.stop()
-
-
 # set_header, add_header, clear_header
 
 
@@ -70,7 +41,7 @@ def test_set_header_in_get_replaces_the_default_set_before_it(client):
 
 def test_add_header_sends_two_separate_lines_on_the_wire(server):
     # What curl -i prints: the header lines as they are, one per value.
-    head = raw_get(server, "/headers")
+    head, _ = raw_get(server, "/headers")
     assert head.startswith("HTTP/1.1 200 OK\r\n")
     assert "\r\nX-Topic: headers\r\nX-Topic: default headers\r\n" in head
     assert head.count("X-Topic:") == 2
@@ -109,9 +80,7 @@ def test_an_error_page_keeps_default_headers_and_drops_the_methods(client, how):
     assert response.headers["X-Course"] == DEFAULT_COURSE, "get()'s value is gone"
     assert "X-Topic" not in response.headers
     assert response.headers["Server"].startswith("TornadoServer/"), "clear() again"
-    assert response.text == (
-        "<html><title>403: Forbidden</title><body>403: Forbidden</body></html>"
-    )
+    assert response.text == default_page(403, "Forbidden")
 
 
 def test_tornados_own_405_page_keeps_default_headers(client):
@@ -161,7 +130,9 @@ def test_a_missing_language_is_a_400(client):
 
 def test_without_the_try_the_unsafe_header_value_error_is_a_500(caplog):
     caplog.set_level(logging.ERROR, logger="tornado.application")
-    response = asyncio.run(fetch_in_process(BrokenLanguageHandler, {"lang": INJECTION}))
+    app = tornado.web.Application([("/", BrokenLanguageHandler)])
+    query = urlencode({"lang": INJECTION})
+    response = fetch_in_process(app, f"/?{query}")
     assert response.code == 500
     assert response.headers["X-Course"] == DEFAULT_COURSE
     assert "Content-Language" not in response.headers

@@ -1,25 +1,10 @@
 """Lesson 14: status codes and reasons, and a 204 without a body."""
 
-import socket
-
 import pytest
 
+from tests.support import PAGE_500, status_line
+
 UNSENDABLE = ["<b>", "a\r\nX-Evil: 1", "a\nX-Evil: 1", "课程", ""]  # reasons
-PAGE_500 = (
-    "<html><title>500: Internal Server Error</title>"
-    "<body>500: Internal Server Error</body></html>"
-)
-
-
-def status_line(server, path):
-    """The first line the server sends, exactly as it is on the wire."""
-    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as connection:
-        connection.sendall(request.encode())
-        received = b""
-        while data := connection.recv(65536):
-            received += data
-    return received.split(b"\r\n", 1)[0].decode("latin-1")
 
 
 # set_status

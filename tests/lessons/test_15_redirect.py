@@ -1,20 +1,12 @@
 """Lesson 15: redirect() statuses, the method that follows, Location as given, body."""
 
-import asyncio
 import logging
 from urllib.parse import urlsplit
 
 import pytest
-import tornado.httpserver
-import tornado.testing
 import tornado.web
-from tornado.httpclient import AsyncHTTPClient
 
-PAGE_500 = (
-    "<html><title>500: Internal Server Error</title>"
-    "<body>500: Internal Server Error</body></html>"
-)
-
+from tests.support import PAGE_500, fetch_in_process
 
 # redirect(): the status codes
 
@@ -151,7 +143,7 @@ class PlainLandedHandler(tornado.web.RequestHandler):
         self.write("landed\n")
 
 
-def fetch_in_process(path, follow=False):
+def fetch_from_tiny_app(path, follow=False):
     """GET path from the tiny Application; the answer, followed or not."""
     app = tornado.web.Application(
         [
@@ -161,41 +153,24 @@ def fetch_in_process(path, follow=False):
             (r"/landed", PlainLandedHandler),
         ]
     )
-
-    async def fetch():
-        sock, port = tornado.testing.bind_unused_port()
-        server = tornado.httpserver.HTTPServer(app)
-        server.add_sockets([sock])
-        client = AsyncHTTPClient()
-        try:
-            return await client.fetch(
-                f"http://127.0.0.1:{port}{path}",
-                follow_redirects=follow,
-                raise_error=False,
-                request_timeout=5,
-            )
-        finally:
-            client.close()
-            server.stop()
-
-    return asyncio.run(fetch())
+    return fetch_in_process(app, path, follow_redirects=follow)
 
 
 def test_a_relative_location_is_sent_as_given_not_made_absolute():
-    response = fetch_in_process("/redirect/relative")
+    response = fetch_from_tiny_app("/redirect/relative")
     assert response.code == 302
     assert response.headers["Location"] == "../landed"
 
 
 def test_the_client_resolves_a_relative_location_against_the_request_url():
-    response = fetch_in_process("/redirect/relative", follow=True)
+    response = fetch_from_tiny_app("/redirect/relative", follow=True)
     assert response.code == 200
     assert urlsplit(response.effective_url).path == "/landed"
     assert response.body == b"landed\n"
 
 
 def test_text_written_before_redirect_is_sent_as_the_302s_body():
-    response = fetch_in_process("/redirect/with-body")
+    response = fetch_from_tiny_app("/redirect/with-body")
     assert response.code == 302
     assert response.headers["Location"] == "/landed"
     assert response.headers["Content-Length"] == "32"
@@ -204,7 +179,7 @@ def test_text_written_before_redirect_is_sent_as_the_302s_body():
 
 def test_a_status_outside_3xx_is_an_assertion_error_and_a_500(caplog):
     with caplog.at_level(logging.ERROR, logger="tornado.application"):
-        response = fetch_in_process("/redirect/status-200")
+        response = fetch_from_tiny_app("/redirect/status-200")
     assert response.code == 500
     assert "Location" not in response.headers
     assert response.body.decode() == PAGE_500

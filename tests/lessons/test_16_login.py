@@ -1,6 +1,5 @@
 """Lesson 16: login with XSRF, scrypt, signed cookies, a flash, @authenticated, next."""
 
-import asyncio
 import base64
 import hashlib
 import re
@@ -18,7 +17,7 @@ import tornado.web
 
 from course.client import Client
 from course.introspect import load
-from tests.support import OFF_SITE_URLS
+from tests.support import OFF_SITE_URLS, fetch_in_process
 
 SECRET = "a cookie secret the tests know"
 TOKEN = re.compile(r'<input type="hidden" name="_xsrf" value="([^"]+)"/>')
@@ -282,22 +281,15 @@ def test_the_password_check_runs_in_a_thread_not_on_the_event_loop(lesson, monke
 
     monkeypatch.setattr(lesson, "password_matches", spy)
 
-    async def post_a_login():
-        sock, port = tornado.testing.bind_unused_port()
-        server = tornado.httpserver.HTTPServer(lesson.make_app(cookie_secret=SECRET))
-        server.add_sockets([sock])
-        response = await tornado.httpclient.AsyncHTTPClient().fetch(
-            f"http://127.0.0.1:{port}/login",
-            method="POST",
-            body="_xsrf=t&username=ada&password=x",
-            headers={"Cookie": "_xsrf=t"},
-            follow_redirects=False,
-            raise_error=False,
-        )
-        server.stop()
-        return response.code
-
-    assert asyncio.run(post_a_login()) == 303
+    response = fetch_in_process(
+        lesson.make_app(cookie_secret=SECRET),
+        "/login",
+        method="POST",
+        body="_xsrf=t&username=ada&password=x",
+        headers={"Cookie": "_xsrf=t"},
+        follow_redirects=False,
+    )
+    assert response.code == 303
     assert len(threads) == 1
     assert threads[0] is not threading.main_thread(), "scrypt must not block the loop"
 
@@ -374,9 +366,14 @@ def test_home_shows_who_is_signed_in(client, ada):
     assert home(client) == "Home page (首页). Signed in as: ada.\n"
 
 
-def test_home_escapes_the_user_name_it_puts_into_html(client):
+def test_home_and_profile_escape_the_user_name_they_put_into_html(client):
     client.cookies.set("user", signed("user", "<b>eve</b>"))
     assert home(client) == "Home page (首页). Signed in as: &lt;b&gt;eve&lt;/b&gt;.\n"
+    profile = client.get("/profile", allow_redirects=False)
+    assert profile.status_code == 200
+    assert profile.text == (
+        "Hello, &lt;b&gt;eve&lt;/b&gt;! Only signed-in users see this page.\n"
+    )
 
 
 # Signed cookies: readable, not changeable, set_secure_cookie is an alias

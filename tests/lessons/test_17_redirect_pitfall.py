@@ -1,6 +1,5 @@
 """Lesson 17: redirect() and finish() end the response, not the method; return does."""
 
-import asyncio
 import re
 import uuid
 
@@ -11,7 +10,13 @@ import tornado.httpserver
 import tornado.testing
 import tornado.web
 
-from tests.support import CAPTCHA_QUESTION, flash_on, register, registration_form
+from tests.support import (
+    CAPTCHA_QUESTION,
+    fetch_in_process,
+    flash_on,
+    register,
+    registration_form,
+)
 
 USER = re.compile(r"<li>([^<]*)</li>")
 CANNOT_REDIRECT = "Exception: Cannot redirect after headers have been written"
@@ -184,19 +189,6 @@ def test_a_gen_coroutine_handler_still_serves_and_finishes_by_itself():
             yield tornado.gen.sleep(0)
             self.write("done")  # no finish(): Tornado calls it when the coroutine ends
 
-    async def fetch():
-        sock, port = tornado.testing.bind_unused_port()
-        server = tornado.httpserver.HTTPServer(
-            tornado.web.Application([("/", CoroutineHandler)])
-        )
-        server.add_sockets([sock])
-        client = tornado.httpclient.AsyncHTTPClient()
-        try:
-            return await client.fetch(f"http://127.0.0.1:{port}/", request_timeout=5)
-        finally:
-            client.close()
-            server.stop()
-
-    response = asyncio.run(fetch())
+    response = fetch_in_process(tornado.web.Application([("/", CoroutineHandler)]))
     assert response.code == 200
     assert response.body == b"done"

@@ -9,14 +9,17 @@ import types
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-import tornado.httpclient
-import tornado.httpserver
-import tornado.testing
 
 from course.client import Client
 from course.introspect import load
 from course.serve import Server, ServerFailed, free_port
-from tests.support import flash_on, register, register_at_once, registration_form
+from tests.support import (
+    fetch_in_process,
+    flash_on,
+    register,
+    register_at_once,
+    registration_form,
+)
 
 pytestmark = pytest.mark.slow  # waits by design: scheduled first
 
@@ -270,28 +273,15 @@ class Users:
 
 def post_a_login(lesson, users):
     """The lesson's app in this process, on a fake collection; one login POST."""
-
-    async def post():
-        sock, port = tornado.testing.bind_unused_port()
-        app = lesson.make_app(db=types.SimpleNamespace(users=users))
-        server = tornado.httpserver.HTTPServer(app)
-        server.add_sockets([sock])
-        client = tornado.httpclient.AsyncHTTPClient()
-        try:
-            response = await client.fetch(
-                f"http://127.0.0.1:{port}/login",
-                method="POST",
-                body="_xsrf=t&username=ada&password=correct+horse",
-                headers={"Cookie": "_xsrf=t"},
-                follow_redirects=False,
-                raise_error=False,
-            )
-        finally:
-            client.close()
-            server.stop()
-        return response.code, response.headers["Location"]
-
-    return asyncio.run(post())
+    response = fetch_in_process(
+        lesson.make_app(db=types.SimpleNamespace(users=users)),
+        "/login",
+        method="POST",
+        body="_xsrf=t&username=ada&password=correct+horse",
+        headers={"Cookie": "_xsrf=t"},
+        follow_redirects=False,
+    )
+    return response.code, response.headers["Location"]
 
 
 @pytest.fixture

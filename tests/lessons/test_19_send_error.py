@@ -1,44 +1,17 @@
 """Lesson 19: send_error() goes on, HTTPError stops, the default page, the log."""
 
-import asyncio
-
-import tornado.httpserver
-import tornado.testing
 import tornado.web
-from tornado.httpclient import AsyncHTTPClient
 
 from course.introspect import load
+from tests.support import default_page, fetch_in_process
 
 HTML = "text/html; charset=UTF-8"
-
-
-def default_page(code, reason):
-    return f"<html><title>{code}: {reason}</title><body>{code}: {reason}</body></html>"
 
 
 def views(client):
     response = client.get("/views")
     assert response.status_code == 200
     return response.json()
-
-
-def fetch_in_process(app, path):
-    """GET path from app, served in this process for one request."""
-
-    async def fetch():
-        sock, port = tornado.testing.bind_unused_port()
-        server = tornado.httpserver.HTTPServer(app)
-        server.add_sockets([sock])
-        client = AsyncHTTPClient()
-        try:
-            return await client.fetch(
-                f"http://127.0.0.1:{port}{path}", raise_error=False, request_timeout=5
-            )
-        finally:
-            client.close()
-            server.stop()
-
-    return asyncio.run(fetch())
 
 
 # The seed's example, in this process: the default page shows code and reason

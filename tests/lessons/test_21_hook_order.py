@@ -5,28 +5,17 @@ import uuid
 import pytest
 import requests
 
+from tests.support import default_page, hook_order, last_order
+
 BUILT = ["set_default_headers", "initialize"]  # both run inside the constructor
 NORMAL = [*BUILT, "prepare", "get"]
-ERROR_PAGE = "<html><title>200: OK</title><body>200: OK</body></html>"
+ERROR_PAGE = default_page(200, "OK")
 
 
 @pytest.fixture
 def request_id():
     """An X-Request-Id no other test uses, so /last-order shows this test's request."""
     return uuid.uuid4().hex
-
-
-def hook_order(response):
-    """The hooks that ran before the headers were sent."""
-    return response.headers["X-Hook-Order"].split(", ")
-
-
-def last_order(client, request_id):
-    """Every hook of the last request sent with this X-Request-Id, on_finish too."""
-    response = client.get("/last-order", params={"id": request_id})
-    assert response.status_code == 200
-    assert response.json()["id"] == request_id
-    return response.json()["hooks"]
 
 
 def test_a_normal_request_runs_default_headers_initialize_prepare_then_get(client):

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.support import default_page
+
 JSON = {"Content-Type": "application/json"}
 SEVEN = ["GET", "HEAD", "POST", "DELETE", "PATCH", "PUT", "OPTIONS"]
 GONE = "Gone: send your JSON to /json.\n"
@@ -59,8 +61,7 @@ def test_no_content_type_is_a_415_and_post_never_runs(client):
     response = client.post("/json")
     assert response.status_code == 415
     assert response.reason == "Send Content-Type: application/json"
-    page = "415: Send Content-Type: application/json"
-    assert response.text == f"<html><title>{page}</title><body>{page}</body></html>"
+    assert response.text == default_page(415, "Send Content-Type: application/json")
 
 
 def test_a_form_body_is_a_415(client):

@@ -4,29 +4,19 @@ import uuid
 
 import pytest
 
+from tests.support import default_page, hook_order, last_order
+
 BUILT = ["set_default_headers", "initialize"]  # both run inside the constructor
 NORMAL = [*BUILT, "prepare", "get"]
 ERROR_PAGE = ["set_default_headers", "write_error"]  # clear(), then the page
 ERROR = [*NORMAL, *ERROR_PAGE]
-FORBIDDEN = "<html><title>403: Forbidden</title><body>403: Forbidden</body></html>"
+FORBIDDEN = default_page(403, "Forbidden")
 
 
 @pytest.fixture
 def request_id():
     """An X-Request-Id no other test uses, so /last-order shows this test's request."""
     return uuid.uuid4().hex
-
-
-def hook_order(response):
-    """The hooks that ran before the headers were sent."""
-    return response.headers["X-Hook-Order"].split(", ")
-
-
-def last_order(client, request_id):
-    """Every hook of the last request sent with this X-Request-Id, on_finish too."""
-    response = client.get("/last-order", params={"id": request_id})
-    assert response.status_code == 200
-    return response.json()["hooks"]
 
 
 def test_a_normal_request_ends_with_on_finish(client, request_id):

@@ -1,18 +1,15 @@
 """Lesson 24: the method decides; 405 carries Allow; safe and idempotent methods."""
 
-import socket
-
 import pytest
 from tornado.web import RequestHandler
+
+from tests.support import default_page, raw_exchange
 
 JSON = "application/json; charset=UTF-8"
 NOTES_ALLOW = "GET, HEAD, POST, OPTIONS"
 NOTE_ALLOW = "GET, HEAD, PUT, PATCH, DELETE, OPTIONS"
 SEVEN = ("GET", "HEAD", "POST", "DELETE", "PATCH", "PUT", "OPTIONS")
-TORNADO_405 = (
-    "<html><title>405: Method Not Allowed</title>"
-    "<body>405: Method Not Allowed</body></html>"
-)
+TORNADO_405 = default_page(405, "Method Not Allowed")
 METHOD_NOT_ALLOWED = '{"error": "Method Not Allowed"}'
 NOT_JSON = "The body is not valid JSON"
 NOT_A_NOTE = "Send an object with only title and done"
@@ -38,16 +35,6 @@ def shown(client, note_id):
 
 def listed(client):
     return client.get("/notes").json()["notes"]
-
-
-def raw_exchange(server, request):
-    """Send raw bytes, read until the server closes the connection."""
-    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
-        sock.sendall(request)
-        answer = b""
-        while chunk := sock.recv(65536):
-            answer += chunk
-    return answer
 
 
 # POST creates, GET reads

@@ -5,18 +5,20 @@ import subprocess
 import sys
 import time
 import warnings
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import tornado.web
 from tornado import gen
-from tornado.httpclient import AsyncHTTPClient
-from tornado.httpserver import HTTPServer
-from tornado.netutil import bind_sockets
 
 from course import catalog
-from course.client import Client
 from course.introspect import load
+from tests.support import (
+    fetch_in_process,
+    fire,
+    most_at_once,
+    quick_request_during,
+    story,
+)
 
 pytestmark = pytest.mark.slow  # waits by design: scheduled first
 
@@ -31,44 +33,6 @@ QUICK = "/sleep?delay=0"  # the other client: a request that does not wait
 def server(script, module_scripts):
     """The lesson with a 0.1 s delay."""
     return module_scripts.start(script, f"--delay={DELAY}")
-
-
-def get(server, path):
-    with Client(server.base_url) as client:
-        return client.get(path)
-
-
-def fire(server, path, count=COUNT):
-    """count GETs of path at once, one thread each; their answers."""
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        return list(pool.map(lambda _: get(server, path), range(count)))
-
-
-def story(log, uri):
-    """The log lines where uri starts or ends, in the order they were logged."""
-    marks = (f"] {uri} starts", f"] {uri} ends")
-    return [line for line in log.splitlines() if any(mark in line for mark in marks)]
-
-
-def most_at_once(lines):
-    """How many requests were between their start and their end at the same time."""
-    inside = most = 0
-    for line in lines:
-        inside += 1 if " starts" in line else -1
-        most = max(most, inside)
-    return most
-
-
-def quick_request_during(server, uri):
-    """GET uri in a thread; once the log says it started, GET QUICK. Returns
-    QUICK's answer, the log as it was when QUICK answered, and uri's answer."""
-    seen = len(server.log())
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        slow = pool.submit(get, server, uri)
-        server.wait_for_log(f"] {uri} starts", after=seen)
-        quick = get(server, QUICK)
-        log = server.log()[seen:]
-        return quick, log, slow.result()
 
 
 # One request at a time
@@ -100,7 +64,7 @@ def test_a_slow_request_logs_when_it_starts_and_when_it_ends(client, server):
 
 def test_awaited_sleeps_overlap_all_start_before_any_ends(server):
     seen = len(server.log())
-    responses = fire(server, "/sleep?delay=0.25")
+    responses = fire(server, ["/sleep?delay=0.25"] * COUNT)
     assert [response.status_code for response in responses] == [200] * COUNT
     lines = story(server.log()[seen:], "/sleep?delay=0.25")
     assert len(lines) == 2 * COUNT
@@ -109,7 +73,7 @@ def test_awaited_sleeps_overlap_all_start_before_any_ends(server):
 
 def test_blocking_sleeps_queue_each_ends_before_the_next_starts(server):
     seen = len(server.log())
-    responses = fire(server, "/broken/sleep?delay=0.05", count=3)
+    responses = fire(server, ["/broken/sleep?delay=0.05"] * 3)
     assert [response.status_code for response in responses] == [200] * 3
     lines = story(server.log()[seen:], "/broken/sleep?delay=0.05")
     assert len(lines) == 2 * 3
@@ -117,12 +81,12 @@ def test_blocking_sleeps_queue_each_ends_before_the_next_starts(server):
 
 
 def test_twenty_awaited_sleeps_at_once_all_succeed(server):
-    responses = fire(server, "/sleep?delay=0.05", count=20)
+    responses = fire(server, ["/sleep?delay=0.05"] * 20)
     assert [response.status_code for response in responses] == [200] * 20
 
 
 def test_a_quick_request_answers_while_an_awaited_sleep_waits(server):
-    quick, log, slow = quick_request_during(server, "/sleep?delay=0.25")
+    quick, log, slow = quick_request_during(server, "/sleep?delay=0.25", QUICK)
     assert quick.status_code == 200
     assert quick.text == SLEPT.format("0")
     assert "] /sleep?delay=0.25 ends" not in log, f"{QUICK} had to wait:\n{log}"
@@ -130,7 +94,7 @@ def test_a_quick_request_answers_while_an_awaited_sleep_waits(server):
 
 
 def test_a_quick_request_waits_until_a_blocking_sleep_ends(server):
-    quick, log, slow = quick_request_during(server, "/broken/sleep?delay=0.2")
+    quick, log, slow = quick_request_during(server, "/broken/sleep?delay=0.2", QUICK)
     assert quick.status_code == 200
     assert "] /broken/sleep?delay=0.2 ends" in log, f"{QUICK} did not wait:\n{log}"
     assert slow.status_code == 200
@@ -224,23 +188,11 @@ def old_style_app():
     return tornado.web.Application([(r"/", OldStyleHandler)])
 
 
-async def fetch_old_style_page():
-    [sock] = bind_sockets(0, "127.0.0.1")
-    server = HTTPServer(old_style_app())
-    server.add_sockets([sock])
-    try:
-        return await AsyncHTTPClient().fetch(
-            f"http://127.0.0.1:{sock.getsockname()[1]}/"
-        )
-    finally:
-        server.stop()
-
-
 def test_gen_coroutine_with_yield_still_works_finishes_by_itself_and_warns_nothing():
     # Everything from decorating to serving runs while warnings are recorded.
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        response = asyncio.run(fetch_old_style_page())
+        response = fetch_in_process(old_style_app())
     assert response.code == 200
     assert response.body == b"still works"
     assert [str(warning.message) for warning in caught] == []

@@ -5,19 +5,19 @@ import logging
 import os
 import re
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from tornado.ioloop import IOLoop
 
 from course import catalog
-from course.client import Client
 from course.introspect import load
+from tests.support import fire, most_at_once, quick_request_during
 
 pytestmark = pytest.mark.slow  # waits by design: scheduled first
 
 DELAY = 0.1  # the lesson's --delay here: short, so the file runs quickly
 QUICK = "/thread?delay=0"  # the other client: a request that does not wait
+STARTS = ") starts in "  # in slow_report()'s start line, never in its end line
 IN_THE_POOL = (
     r"slow_report\(\) took {} s in thread asyncio_\d+: other requests went on.\n"
 )
@@ -32,29 +32,9 @@ def server(script, module_scripts):
     return module_scripts.start(script, f"--delay={DELAY}")
 
 
-def get(server, path):
-    with Client(server.base_url) as client:
-        return client.get(path)
-
-
-def fire(server, paths):
-    """A GET of each path, all at once, one thread each; their answers."""
-    with ThreadPoolExecutor(max_workers=len(paths)) as pool:
-        return list(pool.map(lambda path: get(server, path), paths))
-
-
 def calls(log):
     """The log lines where slow_report() starts or ends, in the order logged."""
     return [line for line in log.splitlines() if "] slow_report(" in line]
-
-
-def most_at_once(lines):
-    """How many slow_report() calls ran at the same time, at most."""
-    inside = most = 0
-    for line in lines:
-        inside += 1 if ") starts in " in line else -1
-        most = max(most, inside)
-    return most
 
 
 def threads_of(lines):
@@ -64,18 +44,6 @@ def threads_of(lines):
 def pool_size():
     """The default pool's size: min(32, CPUs + 4)."""
     return min(32, (getattr(os, "process_cpu_count", os.cpu_count)() or 1) + 4)
-
-
-def quick_request_during(server, path, delay):
-    """GET path in a thread; once slow_report() started, GET QUICK. Returns
-    QUICK's answer, the log as it was when QUICK answered, and path's answer."""
-    seen = len(server.log())
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        slow = pool.submit(get, server, f"{path}?delay={delay}")
-        server.wait_for_log(f"] slow_report({delay}) starts", after=seen)
-        quick = get(server, QUICK)
-        log = server.log()[seen:]
-        return quick, log, slow.result()
 
 
 def test_the_thread_page_runs_slow_report_in_a_thread_of_the_pool(client):
@@ -116,7 +84,9 @@ def test_the_pool_runs_cpus_plus_4_calls_at_once_and_the_rest_wait(server):
     lines = calls(server.log()[seen:])
     assert len(lines) == 2 * len(paths)
     shown = "\n".join(lines)
-    assert most_at_once(lines) == threads, f"{threads} threads should run:\n{shown}"
+    assert most_at_once(lines, STARTS) == threads, (
+        f"{threads} threads should run:\n{shown}"
+    )
     assert len(threads_of(lines)) == threads, shown
     assert all(name.startswith("asyncio_") for name in threads_of(lines)), shown
 
@@ -127,19 +97,23 @@ def test_blocking_calls_run_one_after_another_in_the_loops_thread(server):
     assert [response.status_code for response in responses] == [200] * 3
     lines = calls(server.log()[seen:])
     assert len(lines) == 2 * 3
-    assert most_at_once(lines) == 1, "\n".join(lines)
+    assert most_at_once(lines, STARTS) == 1, "\n".join(lines)
     assert threads_of(lines) == {"MainThread"}
 
 
 def test_a_quick_request_answers_while_a_thread_works(server):
-    quick, log, slow = quick_request_during(server, "/thread", 0.25)
+    quick, log, slow = quick_request_during(
+        server, "/thread?delay=0.25", QUICK, started="] slow_report(0.25) starts"
+    )
     assert quick.status_code == 200
     assert "] slow_report(0.25) ends" not in log, f"{QUICK} had to wait:\n{log}"
     assert slow.status_code == 200
 
 
 def test_a_quick_request_waits_until_a_blocking_call_ends(server):
-    quick, log, slow = quick_request_during(server, "/broken/report", 0.2)
+    quick, log, slow = quick_request_during(
+        server, "/broken/report?delay=0.2", QUICK, started="] slow_report(0.2) starts"
+    )
     assert quick.status_code == 200
     assert "] slow_report(0.2) ends" in log, f"{QUICK} did not wait:\n{log}"
     assert slow.status_code == 200
@@ -162,7 +136,9 @@ def test_asyncio_to_thread_uses_the_same_pool_as_run_in_executor(script, caplog)
     lines = [r.getMessage() for r in caplog.records if "slow_report(" in r.getMessage()]
     shown = "\n".join(lines)
     assert len(lines) == 2 * len(reports), shown
-    assert most_at_once(lines) == threads, f"{threads} threads should run:\n{shown}"
+    assert most_at_once(lines, STARTS) == threads, (
+        f"{threads} threads should run:\n{shown}"
+    )
     assert len(threads_of(lines)) == threads, shown
 
 

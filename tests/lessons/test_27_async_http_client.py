@@ -7,8 +7,8 @@ import pytest
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError
 
 from course import catalog
-from course.client import Client
 from course.introspect import load
+from tests.support import fire, get, most_at_once, quick_request_during, story
 
 pytestmark = pytest.mark.slow  # waits by design: scheduled first
 
@@ -20,32 +20,6 @@ SLEPT = "Slept {} s.\n"
 def server(script, module_scripts):
     """The lesson with a 0.1 s delay."""
     return module_scripts.start(script, f"--delay={DELAY}")
-
-
-def get(server, path):
-    with Client(server.base_url) as client:
-        return client.get(path)
-
-
-def fire(server, paths):
-    """A GET of each path, all at once, one thread each; their answers."""
-    with ThreadPoolExecutor(max_workers=len(paths)) as pool:
-        return list(pool.map(lambda path: get(server, path), paths))
-
-
-def story(log, uri):
-    """The log lines where uri starts or ends, in the order they were logged."""
-    marks = (f"] {uri} starts", f"] {uri} ends")
-    return [line for line in log.splitlines() if any(mark in line for mark in marks)]
-
-
-def most_at_once(lines):
-    """How many requests were between their start and their end at the same time."""
-    inside = most = 0
-    for line in lines:
-        inside += 1 if " starts" in line else -1
-        most = max(most, inside)
-    return most
 
 
 def first(log, *marks):
@@ -128,13 +102,10 @@ def test_blocking_self_calls_queue_and_each_fails_even_with_no_delay(server):
 
 
 def test_another_client_is_served_while_fetch_waits(server):
-    seen = len(server.log())
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        fetch = pool.submit(get, server, "/fetch?delay=0.25")
-        server.wait_for_log("] /fetch?delay=0.25 starts", after=seen)
-        quick = get(server, "/sleep?delay=0")
-        log = server.log()[seen:]
-        assert fetch.result().status_code == 200
+    quick, log, fetch = quick_request_during(
+        server, "/fetch?delay=0.25", "/sleep?delay=0"
+    )
+    assert fetch.status_code == 200
     assert quick.status_code == 200
     assert "] /fetch?delay=0.25 ends" not in log, f"/sleep had to wait:\n{log}"
 
