@@ -48,6 +48,11 @@ def pytest_addoption(parser):
         "the student's exercises, or the starters as the course ships them",
     )
     parser.addoption(
+        "--no-sweep",
+        action="store_true",
+        help="leave out the bad-input sweep of the exercise modules (make check)",
+    )
+    parser.addoption(
         "--first-failure-per-file",
         action="store_true",
         help="after a test fails, skip the rest of its file (enough to know it is red)",

@@ -39,18 +39,16 @@ def test_bad_input_gets_4xx_never_5xx_or_a_traceback(
 
 class Module(pytest.Module):
     """A test module with the Try-it replay first (lessons) and the sweep last
-    (lessons, and exercises when they judge the solutions)."""
+    (lessons, and exercises when they judge the solutions, unless --no-sweep:
+    `make check-NN` judges what the learner is asked to do, quickly)."""
 
     def collect(self):
         own = list(super().collect())
         lesson = self.path.parent.name == "lessons"
         first = [test_try_it_lines_answer_the_documented_status] if lesson else []
-        judge = self.config.getoption("judge")
-        last = (
-            [test_bad_input_gets_4xx_never_5xx_or_a_traceback]
-            if lesson or judge == "solutions"
-            else []
-        )
+        solution = self.config.getoption("judge") == "solutions"
+        sweep = lesson or (solution and not self.config.getoption("no_sweep"))
+        last = [test_bad_input_gets_4xx_never_5xx_or_a_traceback] if sweep else []
         made = [
             pytest.Function.from_parent(self, name=test.__name__, callobj=test)
             for test in first + last

@@ -134,6 +134,27 @@ def test_login_form_redirects_back_with_a_flash_then_to_the_page_asked_for(
     assert "Hello, ada!" in page.content()
 
 
+def test_a_wrong_answer_stores_no_user_but_the_broken_form_stores_it(
+    page, start_script
+):
+    server = start_script(lesson_script("17"))
+
+    def register_with_a_wrong_answer(path):
+        page.goto(server.url(path))
+        page.fill("input[name=username]", "eve")
+        page.fill("input[name=captcha]", "-1")
+        page.click("button[type=submit]")
+        page.wait_for_url(server.url(path))
+
+    register_with_a_wrong_answer("/register")
+    assert flash(page) == "Wrong answer to the question. Try again."
+    assert page.locator("#users li").count() == 0
+    # The code after redirect() goes on: the account is there all the same.
+    register_with_a_wrong_answer("/broken/register")
+    assert flash(page) == "Wrong answer to the question. Try again."
+    assert page.locator("#users li").all_inner_texts() == ["eve"]
+
+
 def test_a_wrong_answer_then_registration_then_logout_then_login(
     page, start_script, database
 ):

@@ -40,13 +40,15 @@ def interrupt_runner(number, port, env, ready_path):
         env=env,
     )
     try:
+        printed = []
         for line in runner.stdout:
+            printed.append(line)
             if "Press Ctrl+C" in line:
                 break
-        assert (
-            requests.get(f"http://127.0.0.1:{port}{ready_path}", timeout=10).status_code
-            == 200
-        )
+        else:
+            pytest.fail(f"the runner stopped before it served:\n{''.join(printed)}")
+        answer = requests.get(f"http://127.0.0.1:{port}{ready_path}", timeout=10)
+        assert answer.status_code == 200
         assert processes_with(f"--port={port}"), "the lesson should be running"
         yield runner
         runner.send_signal(signal.SIGINT)
