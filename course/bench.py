@@ -20,7 +20,7 @@ from course import catalog, mongodb, runscript, ui
 from course.environment import ROOT
 from course.serve import free_port, popen_group, stop_group
 
-TARGETS = {"check": 1.0, "start": 0.35, "test": 25.0}
+TARGETS = {"check": 0.7, "start": 0.35, "test": 25.0}
 CLOSED_DATABASE = "mongodb://127.0.0.1:9/"  # start-up does not wait for the database
 
 
@@ -100,9 +100,11 @@ def feedback_loop(runs, only=None):
     lessons = catalog.lessons()
     met = True
     ui.step(
-        f"The feedback loop, median of {runs} runs. Targets: check ≤ 1 s, start ≤ "
-        "0.35 s, make test ≤ 25 s"
+        f"The feedback loop, median of {runs} runs. Targets: check ≤ "
+        f"{TARGETS['check']:g} s, start ≤ {TARGETS['start']:g} s, make test ≤ "
+        f"{TARGETS['test']:g} s"
     )
+    print(machine_speed())
     if only in (None, "check", "start"):
         print(ui.bold(f"  NN  {'lesson':<40}  {'check NN':>11}    {'start':>11}"))
     for lesson in lessons if only in (None, "check", "start") else []:
@@ -148,7 +150,20 @@ def feedback_loop(runs, only=None):
             f"  make test (the whole suite): {cell(median, TARGETS['test'])}  "
             f"{ui.dim('runs: ' + runs_text)}"
         )
+    print(machine_speed())
     return 0 if met else 1
+
+
+def machine_speed():
+    """One line with the time of a fixed CPU loop. A shared or throttled machine
+    can be much slower at one time than at another: compare figures only
+    between runs whose loop took about as long."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(20_000_000):
+        total += number
+    seconds = time.perf_counter() - started
+    return ui.dim(f"  machine: a fixed CPU loop took {seconds:.2f} s")
 
 
 def fire(url, count):

@@ -136,7 +136,7 @@ def _shown(path):
 
 
 @contextlib.contextmanager
-def database_args(script):
+def database_args(script, lesson_port=None):
     """The extra arguments a script needs for its database: [] or [--mongodb_uri=...].
 
     MONGODB_URI wins; without it an embedded server runs for as long as the
@@ -154,7 +154,10 @@ def database_args(script):
         "Starting the embedded MongoDB server (SecantusDB), data in "
         f"{_shown(DATA_DIR)}/ ..."
     )
-    with EmbeddedMongo(DATA_DIR) as server:
+    port = free_port()
+    while port == lesson_port:  # the lesson's port is free until it listens
+        port = free_port()
+    with EmbeddedMongo(DATA_DIR, port=port) as server:
         ui.done(f"MongoDB is ready at {server.uri}")
         try:
             yield [f"--mongodb_uri={server.uri}"]

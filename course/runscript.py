@@ -55,7 +55,7 @@ def started(script, verb, number, *, host, port, args=(), echo=False, heading=No
     if heading:
         ui.step(ui.bold(heading))
     warn_if_exposed(host)
-    with mongodb.database_args(script) as database:
+    with mongodb.database_args(script, lesson_port=port) as database:
         server = Server(
             script, host=host, port=port, args=[*database, *args], echo=echo
         )
