@@ -159,7 +159,7 @@ class Lesson:
         starter = self.starter
         return EXERCISES / starter.name.replace(".py", ".hint.md") if starter else None
 
-    @property
+    @cached_property
     def exercise_title(self):
         """The title in the first line of the exercise's docstring."""
         if not self.starter:
@@ -212,6 +212,11 @@ def lesson(number):
         f"There is no lesson {wanted}: the lessons are {known} (make help lists them).",
         exit_code=2,
     )
+
+
+def defines(script, option):
+    """True when the script defines this tornado.options option (read, not run)."""
+    return f'define("{option}"' in Path(script).read_text(encoding="utf-8")
 
 
 def require(path, what):

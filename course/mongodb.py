@@ -21,9 +21,8 @@ from course import catalog, ui
 from course.environment import ROOT
 from course.serve import free_port, popen_group, port_is_free, stop_group
 
-DATA_DIR = (
-    Path(os.environ.get("COURSE_DATA") or ROOT / ".data") / "mongodb"
-)  # COURSE_DATA: tests only
+# COURSE_DATA: tests only.
+DATA_DIR = Path(os.environ.get("COURSE_DATA") or ROOT / ".data") / "mongodb"
 READY = re.compile(r"listening on (\S+):(\d+)")
 START_TIMEOUT = 30.0
 STOP_GRACE = 10.0  # SecantusDB takes about 2 s to close its files after SIGTERM
@@ -31,7 +30,7 @@ STOP_GRACE = 10.0  # SecantusDB takes about 2 s to close its files after SIGTERM
 
 def needs_database(script):
     """A script that defines --mongodb_uri gets a database from the runner."""
-    return 'define("mongodb_uri"' in Path(script).read_text(encoding="utf-8")
+    return catalog.defines(script, "mongodb_uri")
 
 
 def database_lesson():

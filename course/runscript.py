@@ -40,10 +40,8 @@ def run(kind, number, *, host, port, script_args=()):
             except KeyboardInterrupt:
                 print()
                 ui.step("Stopping ...")
-    except (
-        KeyboardInterrupt
-    ):  # a second Ctrl+C while stopping: the `with` still stopped everything
-        pass
+    except KeyboardInterrupt:
+        pass  # a second Ctrl+C while stopping: the `with` still stopped everything
     ui.done(f"Stopped; port {port} is free again.")
 
 

@@ -108,9 +108,8 @@ class Server:
         launcher=(),
     ):
         self.script = Path(script)
-        self.launcher = list(
-            launcher
-        )  # e.g. ["-m", "tornado.autoreload"]: goes before the script
+        # e.g. ["-m", "tornado.autoreload"]: goes before the script
+        self.launcher = list(launcher)
         self.host = host  # None: let the script use its own default
         self._chosen_port = port is None
         self.port = port or free_port(self.connect_host)

@@ -25,8 +25,7 @@ def run_tests(pytest_args=()):
     cores = os.cpu_count() or 1
     workers = os.environ.get("WORKERS") or str(min(8, max(2, cores + 1)))
     # tests/conftest.py groups each module on one worker, slow ones first.
-    parallel = ["-n", workers, "--dist", "loadscope"]
-    parallel = [] if workers == "0" else parallel
+    parallel = [] if workers == "0" else ["-n", workers, "--dist", "loadscope"]
     allow_bytecode_cache()
     with shared_mongodb():
         ui.step(

@@ -23,16 +23,16 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from course import catalog
 from course.client import Client
-from course.environment import ROOT
 from course.mongodb import needs_database
 from course.serve import Server, ServerFailed
 from tests import documented
 
 JUDGES = {
-    "solutions": ROOT / "solutions",
-    "exercises": ROOT / "exercises",
-    "starters": ROOT / "course" / "starters",
+    "solutions": catalog.SOLUTIONS,
+    "exercises": catalog.EXERCISES,
+    "starters": catalog.STARTERS,
 }
 RUNNING = []  # every server a test started and has not stopped yet
 UNCAUGHT = re.compile(r"Uncaught exception (?P<method>[A-Z]+) (?P<path>/\S*)")
@@ -57,6 +57,10 @@ def pytest_addoption(parser):
         action="store_true",
         help="after a test fails, skip the rest of its file (enough to know it is red)",
     )
+
+
+def pytest_report_header(config):
+    return f"exercise tests judge: {config.getoption('judge')}/"
 
 
 def pytest_pycollect_makemodule(module_path, parent):
@@ -150,7 +154,7 @@ def script_under_test(module_path, judge):
     """The file a test module is about, from the module's own name."""
     test_file = Path(module_path)
     name = test_file.name.removeprefix("test_")
-    folder = {"lessons": ROOT / "lessons", "exercises": JUDGES[judge]}.get(
+    folder = {"lessons": catalog.LESSONS, "exercises": JUDGES[judge]}.get(
         test_file.parent.name
     )
     if folder is None:
@@ -223,9 +227,8 @@ def upload_dir(tmp_path_factory):
 def script_args(script, request):
     """What the module's script needs so that no test writes into the repository:
     a temporary --upload_dir, and a database of its own if it defines --mongodb_uri."""
-    text = Path(script).read_text(encoding="utf-8")
     args = []
-    if 'define("upload_dir"' in text:
+    if catalog.defines(script, "upload_dir"):
         args.append(f"--upload_dir={request.getfixturevalue('upload_dir')}")
     if needs_database(script):
         args.append(f"--mongodb_uri={request.getfixturevalue('module_database').uri}")
@@ -236,7 +239,7 @@ def script_args(script, request):
 def sweep_server(script, server, module_scripts, script_args):
     """The server the bad-input sweep talks to: the module's own, or, for a
     script with a --delay, one started with --delay=0 so the sweep stays quick."""
-    if 'define("delay"' not in Path(script).read_text(encoding="utf-8"):
+    if not catalog.defines(script, "delay"):
         return server
     return module_scripts.start(script, *script_args, "--delay=0")
 
@@ -276,9 +279,8 @@ def mongodb_uri(tmp_path_factory):
     try:
         yield embedded.uri
     finally:
-        embedded.stop(
-            grace=0
-        )  # its data is a temporary folder: no need to wait for a clean close
+        # Its data is a temporary folder: no need to wait for a clean close.
+        embedded.stop(grace=0)
 
 
 @dataclass

@@ -33,7 +33,7 @@ def test_bad_input_gets_4xx_never_5xx_or_a_traceback(
 ):
     from tests.sweep import discover, sweep  # tornado is imported only when needed
 
-    found, _ = discover(script)
+    found = discover(script)
     sweep(sweep_server, found, record_property)
 
 

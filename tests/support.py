@@ -117,9 +117,8 @@ def flash_on(client, path):
 def course(*args, env=None, timeout=60):
     """Run `python -m course ARGS` and return the finished process."""
     environment = dict(os.environ, NO_COLOR="1")
-    environment.pop(
-        "MAKELEVEL", None
-    )  # say `python -m course ...`, unless a test sets it
+    # Say `python -m course ...`, unless a test sets MAKELEVEL.
+    environment.pop("MAKELEVEL", None)
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "course", *args],

@@ -62,8 +62,7 @@ def test_bench_measures_the_start_up_of_each_lesson(monkeypatch, capsys):
     monkeypatch.setattr(bench, "machine_speed", lambda: "  machine: (not measured)")
     code = bench.feedback_loop(1, only="start")
     shown = capsys.readouterr().out
-    assert code in (0, 1), (
-        shown
-    )  # 1 = a target missed: a figure, not a failure of the tool
+    # 1 = a target missed: a figure, not a failure of the tool.
+    assert code in (0, 1), shown
     for lesson in measured:
         assert re.search(rf"^  {lesson.number}  .* s [✔✘]$", shown, re.MULTILINE), shown
