@@ -45,8 +45,6 @@ class ApiHandler(tornado.web.RequestHandler):
         self.write({"error": self._reason})
 
     def save(self, note, replace=False):
-        if len(self.request.body) > 4096:  # a clear 413; main() caps bodies at 1 MiB
-            raise HTTPError(413, reason="The body is over 4096 bytes")
         media_type = self.request.headers.get("Content-Type", "").split(";")[0]
         if media_type.strip().lower() != "application/json":
             raise HTTPError(415, reason="Send Content-Type: application/json")
@@ -121,7 +119,8 @@ def make_app(**overrides):
 async def main():
     parse_command_line()
     app = make_app()
-    app.listen(options.port, address=options.host, max_body_size=1024 * 1024)
+    # Bodies up to Tornado's max_body_size (100 MB); lesson 09 shows a tighter cap.
+    app.listen(options.port, address=options.host)
     print(f"Listening on http://{options.host}:{options.port}/", flush=True)
     await asyncio.Event().wait()  # serve until the process is stopped
 

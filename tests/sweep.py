@@ -8,10 +8,21 @@ know), wrong or missing Content-Type, invalid and non-object JSON, garbage
 multipart, a traversal filename, a large body, a long header. Outside /broken/
 every answer must be below 500 and free of tracebacks, and the server must
 still answer afterwards. tests/conftest.py prints the counts at the end.
+
+Then a 3 MiB body to every route, with POST and each other body method it
+implements, sent by requests and by the real curl (which sends `Expect:
+100-continue` first): the client must read a whole answer below 500. A server
+that answers and closes while the client still sends may get a reset instead.
 """
 
+import atexit
+import functools
 import json
+import os
+import shutil
 import socket
+import subprocess
+import tempfile
 from collections import Counter
 from re import _constants as sre
 from re import _parser as sre_parse
@@ -39,6 +50,8 @@ ARGUMENT_NAMES = [
 ]
 # The same token as cookie and header passes the XSRF check: handlers see the bodies.
 XSRF = "sweep"
+BIG_BODY_BYTES = 3 * 1024 * 1024
+BIG_BODY_TYPE = "application/octet-stream"
 TRACEBACK = "Traceback (most recent call last)"
 
 
@@ -102,7 +115,10 @@ def battery(path, pattern, methods):
     """(label, method, path, requests keyword arguments) for one route."""
     garbage = "&".join(f"{name}=%FF&{name}=&{name}=x" for name in ARGUMENT_NAMES)
     yield "every method", None, path, {}
-    yield "unknown method", "BREW", path, {}
+    # Tornado refuses an unknown method before it reads the body. For a handler with
+    # @stream_request_body that is before prepare(), and it then closes the
+    # connection without a "Connection: close": the next request on it could fail.
+    yield "unknown method", "BREW", path, {"headers": {"Connection": "close"}}
     yield "invalid UTF-8 query", "GET", f"{path}?{garbage}&%FF=1", {}
     yield (
         "empty repeated arguments",
@@ -217,6 +233,89 @@ def send(session, base, method, path, arguments):
     )
 
 
+def big_body_targets(found):
+    """(method, path) pairs the 3 MiB body goes to: POST and every other body
+    method each route implements, outside /broken/."""
+    return [
+        (method, path)
+        for path, _, methods in found
+        if not path.startswith("/broken/")
+        for method in dict.fromkeys(
+            ["POST", *(m for m in methods if m in BODY_METHODS)]
+        )
+    ]
+
+
+@functools.cache
+def big_body_file():
+    """One 3 MiB file for every curl of this process, removed at exit."""
+    handle, path = tempfile.mkstemp(prefix="sweep-", suffix=".bin")
+    with os.fdopen(handle, "wb") as out:
+        out.write(b"x" * BIG_BODY_BYTES)
+    atexit.register(os.remove, path)
+    return path
+
+
+def big_body_problems(session, base, targets):
+    """Send the 3 MiB body with requests: every answer must reach the client."""
+    problems, statuses, body = [], Counter(), b"x" * BIG_BODY_BYTES
+    for method, path in targets:
+        label = f"{method} {path[:80]} (3 MiB body, requests)"
+        try:
+            response = send(
+                session,
+                base,
+                method,
+                path,
+                {"data": body, "headers": {"Content-Type": BIG_BODY_TYPE}},
+            )
+        except requests.RequestException as error:
+            statuses["no answer"] += 1
+            problems.append(f"{label}: no answer ({type(error).__name__}: {error})")
+            continue
+        statuses[f"{response.status_code // 100}xx"] += 1
+        if response.status_code >= 500 or not response.headers:
+            # No headers at all: Tornado's bare 400 for a body over max_body_size.
+            problems.append(f"{label}: {response.status_code} {response.reason}")
+    return problems, statuses
+
+
+def curl_big_body_problems(base, targets):
+    """The same with the real curl, one process for all targets (--next)."""
+    curl = shutil.which("curl")
+    assert curl, (
+        "the sweep sends 3 MiB bodies with the real curl too, and curl is missing: "
+        "install it (Debian: apt-get install curl)"
+    )
+    if not targets:
+        return [], Counter()
+    command, body = [curl], f"@{big_body_file()}"
+    for method, path in targets:
+        command += [
+            *(["--next"] if len(command) > 1 else []),
+            *("-sg", "-o", os.devnull, "-X", method, "--data-binary", body),
+            *("-H", f"Content-Type: {BIG_BODY_TYPE}", "-b", f"_xsrf={XSRF}"),
+            *("-H", f"X-XSRFToken: {XSRF}", "--max-time", "15"),
+            *("-w", "%{http_code} %{num_headers} %{exitcode}\\n", base + path),
+        ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    answers = done.stdout.splitlines()
+    problems, statuses = [], Counter()
+    for (method, path), answer in zip(targets, answers, strict=False):
+        code, headers, exitcode = (int(part) for part in answer.split())
+        statuses[f"{code // 100}xx" if code else "no answer"] += 1
+        if exitcode or not code or code >= 500 or not headers:
+            problems.append(
+                f"{method} {path[:80]} (3 MiB body, curl): {code or 'no answer'}, "
+                f"{headers} headers, curl exit code {exitcode}"
+            )
+    if len(answers) != len(targets):
+        problems.append(
+            f"curl answered {len(answers)} of {len(targets)}: {done.stderr}"
+        )
+    return problems, statuses
+
+
 def oversized_body_status(port):
     """The status a Content-Length far over any max_body_size gets (no body is sent)."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
@@ -256,6 +355,14 @@ def sweep(server, found, record_property):
                             f"{each} {target[:80]} ({label}): {response.status_code} "
                             f"{response.text[:120]!r}"
                         )
+        targets = big_body_targets(found)
+        for more_problems, more_statuses in (
+            big_body_problems(session, server.base_url, targets),
+            curl_big_body_problems(server.base_url, targets),
+        ):
+            problems += more_problems
+            statuses += more_statuses
+            sent += len(targets)
         oversized = oversized_body_status(server.port)
         statuses[f"{oversized // 100}xx"] += 1
         sent += 1

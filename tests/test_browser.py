@@ -99,13 +99,16 @@ def flash(page):
     return page.locator("#flash").inner_text()
 
 
-def test_upload_form_stores_the_chosen_file(page, start_script, tmp_path):
+def test_upload_form_stores_the_chosen_file_and_refuses_one_over_1_mb(
+    page, start_script, tmp_path
+):
     uploads = tmp_path / "uploads"
     server = start_script(lesson_script("09"), f"--upload_dir={uploads}")
     picture = tmp_path / "photo.png"
     picture.write_bytes(tiny_png())
     page.goto(server.url("/upload"))
-    assert page.context.cookies()[0]["name"] == "_xsrf"
+    cookie = page.context.cookies()[0]
+    assert (cookie["name"], cookie["sameSite"]) == ("_xsrf", "Lax")
     page.set_input_files("input[name=file]", picture)
     page.click("button[type=submit]")
     stored = page.locator("#stored").inner_text()
@@ -115,6 +118,14 @@ def test_upload_form_stores_the_chosen_file(page, start_script, tmp_path):
     assert match, stored
     assert int(match[1]) == len(tiny_png())
     assert (uploads / match[2]).read_bytes() == tiny_png()
+    # Over 1 MB: the browser still sends it all, then reads the 413 page.
+    picture.write_bytes(tiny_png() + bytes(2 * 1024 * 1024))
+    page.set_input_files("input[name=file]", picture)
+    with page.expect_response(server.url("/upload")) as refused:
+        page.click("button[type=submit]")
+    assert refused.value.status == 413
+    assert page.title() == "413: The upload is over 1 MB"
+    assert sorted(p.name for p in uploads.iterdir()) == [match[2]]
 
 
 def test_login_form_redirects_back_with_a_flash_then_to_the_page_asked_for(

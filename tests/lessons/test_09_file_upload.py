@@ -1,8 +1,12 @@
 """Lesson 09: a safe upload behind XSRF, its size limits, and the seed's upload."""
 
 import asyncio
+import http.client
 import re
+import shutil
 import socket
+import subprocess
+from pathlib import Path
 
 import pytest
 import tornado.iostream
@@ -11,7 +15,8 @@ from course.environment import ROOT
 from tests.support import raw_exchange, tiny_png
 
 MAX_UPLOAD_BYTES = 1024 * 1024
-MAX_BODY_BYTES = 4 * MAX_UPLOAD_BYTES
+THREE_MIB = 3 * 1024 * 1024
+PROC_STATUS = Path("/proc/self/status")
 STORED = re.compile(
     r'<p id="stored">Stored (.*) \((\d+) bytes, (.+)\) as ([0-9a-f]{32}\.[a-z]+)\.</p>'
 )
@@ -64,6 +69,34 @@ def upload(client, filename, data, content_type="application/octet-stream", **wh
     return client.post(path, data={"_xsrf": xsrf_token(client)}, files=files)
 
 
+def post_then_get(server, body, headers):
+    """POST a whole body, read the answer, then GET on the same connection."""
+    connection = http.client.HTTPConnection(server.connect_host, server.port, timeout=5)
+    try:
+        connection.request("POST", "/upload", body=body, headers=headers)
+        first = connection.getresponse()
+        first.read()
+        connection.request("GET", "/upload")
+        second = connection.getresponse()
+        second.read()
+        return (first.status, first.reason), second.status
+    finally:
+        connection.close()
+
+
+def curl(*args):
+    """The real curl binary (it sends Expect: 100-continue for big bodies)."""
+    found = shutil.which("curl")
+    assert found, "this test runs the real curl: install it (Debian: apt install curl)"
+    return subprocess.run([found, *args], capture_output=True, text=True, timeout=30)
+
+
+def peak_memory_mib(server):
+    """The server process's peak resident memory so far (Linux: VmHWM)."""
+    status = Path(f"/proc/{server.process.pid}/status").read_text()
+    return int(re.search(r"VmHWM:\s+(\d+) kB", status)[1]) / 1024
+
+
 # The upload form and XSRF
 
 
@@ -96,6 +129,12 @@ def test_token_that_does_not_match_the_cookie_is_a_403(client, server, upload_di
     assert response.status_code == 403
     assert "XSRF cookie does not match POST argument" in server.log()
     assert stored_files(upload_dir) == before
+
+
+def test_xsrf_cookie_is_samesite_lax(client):
+    response = client.get("/upload")
+    assert response.status_code == 200
+    assert "; SameSite=Lax" in response.headers["Set-Cookie"]
 
 
 def test_xsrf_token_may_come_as_a_header(client):
@@ -219,10 +258,14 @@ def test_a_file_in_another_field_is_a_400_too(client, upload_dir):
 # Size limits
 
 
-def test_body_over_1_mb_is_a_413_and_stores_nothing(client, upload_dir):
-    before = stored_files(upload_dir)
+def test_body_over_1_mb_is_a_413_with_its_reason_and_stores_nothing(
+    client, server, upload_dir
+):
+    before, mark = stored_files(upload_dir), len(server.log())
     response = upload(client, "big.bin", b"x" * (MAX_UPLOAD_BYTES + 1))
     assert response.status_code == 413
+    assert response.reason == "The upload is over 1 MB"
+    server.wait_for_log("413 POST /upload", after=mark)
     assert stored_files(upload_dir) == before
 
 
@@ -233,27 +276,52 @@ def test_file_just_under_1_mb_is_stored(client, upload_dir):
     assert (upload_dir / name).stat().st_size == MAX_UPLOAD_BYTES - 1024
 
 
-def test_body_over_max_body_size_gets_a_bare_400_and_a_closed_connection(server):
-    # Only the headers are sent: the server refuses on Content-Length alone,
-    # before any XSRF check or handler, and hangs up.
+def test_413_comes_after_the_whole_body_so_the_connection_stays_open(server):
+    # An answer before the body is in would close the connection (and risk a reset).
+    token = {"Cookie": "_xsrf=t", "X-XSRFToken": "t"}
+    first, second = post_then_get(server, b"x" * THREE_MIB, token)
+    assert first == (413, "The upload is over 1 MB")
+    assert second == 200, "the same connection answers the next request"
+
+
+def test_big_body_without_a_token_is_refused_after_it_has_arrived(server):
+    # Tornado checks XSRF before the body arrives: an early 403 would close too.
+    first, second = post_then_get(server, b"x" * THREE_MIB, {})
+    assert first == (413, "The upload is over 1 MB")
+    assert second == 200
+
+
+def test_real_curl_sends_3_mib_with_expect_100_continue_and_reads_the_413(
+    server, tmp_path
+):
+    big = tmp_path / "big.png"
+    big.write_bytes(tiny_png() + b"x" * THREE_MIB)
+    url, form = server.url("/upload"), ["-b", "_xsrf=t", "-F", "_xsrf=t"]
+    done = curl("-sS", "-D", "-", "-o", "/dev/null", *form, "-F", f"file=@{big}", url)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "HTTP/1.1 100 (Continue)"
+    assert "HTTP/1.1 413 The upload is over 1 MB" in done.stdout.splitlines()
+
+
+@pytest.mark.skipif(not PROC_STATUS.exists(), reason="reads peak memory from /proc")
+def test_refusing_a_20_mib_upload_keeps_the_servers_memory_small(
+    client, server, upload_dir
+):
+    before, mark = peak_memory_mib(server), len(server.log())
+    response = upload(client, "huge.bin", b"x" * (20 * 1024 * 1024))
+    assert response.status_code == 413
+    server.wait_for_log("413 POST /upload", after=mark)
+    growth = peak_memory_mib(server) - before
+    assert growth < 8, f"the server's peak memory grew by {growth:.1f} MiB"
+
+
+def test_content_length_over_100_mb_gets_a_bare_400_and_a_closed_connection(server):
+    # Only the headers are sent: Tornado refuses on Content-Length alone, before
+    # any handler runs, and hangs up. Past max_body_size nothing is read.
     request = b"POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n"
-    answer = raw_exchange(server, request % (MAX_BODY_BYTES + 1))
+    answer = raw_exchange(server, request % (100 * 1024 * 1024 + 1))
     assert answer == b"HTTP/1.1 400 Bad Request\r\n\r\n"
     assert "Content-Length too long" in server.log()
-
-
-def test_body_of_max_body_size_is_read_and_gets_the_clear_413(server):
-    request = (
-        b"POST /upload HTTP/1.1\r\nHost: x\r\nCookie: _xsrf=t\r\nX-XSRFToken: t\r\n"
-        b"Content-Length: %d\r\n\r\n"
-    )
-    with socket.create_connection(
-        (server.connect_host, server.port), timeout=5
-    ) as sock:
-        sock.sendall(request % MAX_BODY_BYTES)
-        sock.sendall(b"x" * MAX_BODY_BYTES)
-        status_line = sock.recv(4096).split(b"\r\n")[0]
-    assert status_line == b"HTTP/1.1 413 Request Entity Too Large"
 
 
 def test_tornados_default_max_body_size_is_100_mb():
