@@ -1,8 +1,11 @@
-"""Exercise 26: forecast_for() runs in a thread; /health answers and counts lookups."""
+"""Exercise 26: forecast_for() runs in a thread of POOL; /health counts lookups."""
+
+import threading
 
 import pytest
 
-from tests.support import most_running_seen
+from course.introspect import load
+from tests.support import fetch_in_process, most_running_seen
 
 DELAY = 0.1  # the server's --delay here: short, because no test measures time
 COUNT = 3  # lookups sent at once
@@ -33,6 +36,23 @@ def test_health_answers_while_lookups_run_in_threads(server):
     assert most >= 2, (
         "GET /health never saw two forecast_for() calls running at once: each one"
         " blocked the event loop. Does get() await it in a thread?"
+    )
+
+
+def test_forecast_for_runs_in_a_thread_of_pool(script, monkeypatch):
+    # In this process: a stand-in for forecast_for() notes the thread it runs in.
+    exercise, threads = load(script), []
+
+    def noted(city):
+        threads.append(threading.current_thread().name)
+        return exercise.FORECASTS[city]
+
+    monkeypatch.setattr(exercise, "forecast_for", noted)
+    response = fetch_in_process(exercise.make_app(), "/weather?city=lima")
+    assert response.code == 200, "GET /weather?city=lima should answer 200"
+    assert threads[0].startswith("forecast_"), (
+        f"forecast_for() ran in thread {threads[0]}, not in a thread of POOL"
+        " (forecast_0 to forecast_3): pass POOL to run_in_executor()"
     )
 
 

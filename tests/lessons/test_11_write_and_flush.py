@@ -1,13 +1,29 @@
 """Lesson 11: write() fills a buffer, flush() sends chunks, and what comes too late."""
 
 import logging
+import socket
 
+import pytest
 import tornado.web
 
+from course.introspect import load
 from tests.support import PAGE_500, fetch_in_process, raw_get
 
 COUNTDOWN = "3\n2\n1\nliftoff!\n"
 HTML_UTF8 = "text/html; charset=UTF-8"
+PAUSE = 0.1  # seconds between two numbers, for the client that leaves
+
+
+@pytest.fixture(scope="module")
+def server(script, module_scripts):
+    """The lesson with no pause between the numbers, so each countdown is quick."""
+    return module_scripts.start(script, "--delay=0")
+
+
+@pytest.fixture(scope="module")
+def sweep_server(server):
+    """The bad-input sweep needs no server of its own: this one has no pause."""
+    return server
 
 
 # The output buffer
@@ -49,6 +65,32 @@ def test_a_chunked_response_can_be_read_piece_by_piece(client):
         assert response.status_code == 200
         lines = list(response.iter_lines(decode_unicode=True))
     assert lines == ["3", "2", "1", "liftoff!"]
+
+
+def test_the_default_pause_between_numbers_is_half_a_second(script):
+    assert load(script).options.delay == 0.5
+
+
+# A client that leaves before the end
+
+
+def test_a_client_that_leaves_mid_countdown_leaves_a_clean_log(script, start_script):
+    paused = start_script(script, f"--delay={PAUSE}")
+    seen = len(paused.log())
+    address = (paused.connect_host, paused.port)
+    with socket.create_connection(address, timeout=5) as connection:
+        connection.sendall(b"GET /countdown/flush HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        answer = b""
+        while not answer.endswith(b"\r\n\r\n2\r\n3\n\r\n"):  # the head, then "3"
+            data = connection.recv(1024)
+            assert data, f"the server hung up before the first number: {answer!r}"
+            answer += data
+    # Gone now, like curl after Ctrl+C: "2" comes after the pause, and its flush()
+    # finds nobody to answer.
+    log = paused.wait_for_log("GET /countdown/flush (", after=seen)
+    assert "200 GET /countdown/flush (" in log, log
+    assert "Uncaught exception" not in log, log
+    assert "Cannot send error response after headers written" not in log, log
 
 
 # After flush(): too late for headers and the status
