@@ -11,6 +11,7 @@ Check it: make check-16    (stuck? make hint-16)
 
 import asyncio
 
+import tornado.escape
 import tornado.web
 from tornado.options import define, options, parse_command_line
 
@@ -36,17 +37,13 @@ class ContinueHandler(tornado.web.RequestHandler):
 
 class PageHandler(tornado.web.RequestHandler):
     def get(self, name):
+        name = tornado.escape.xhtml_escape(name)  # escape: a looser route may let < in
         self.write(f"This is the {name} page.\n")
 
 
 def make_app(**overrides):
-    return tornado.web.Application(
-        [
-            (r"/continue", ContinueHandler),
-            (r"/pages/([a-z-]+)", PageHandler),
-        ],
-        **overrides,
-    )
+    routes = [(r"/continue", ContinueHandler), (r"/pages/([a-z-]+)", PageHandler)]
+    return tornado.web.Application(routes, **overrides)
 
 
 # Don't change these lines: they start the server.

@@ -37,6 +37,9 @@ JUDGES = {
 RUNNING = []  # every server a test started and has not stopped yet
 UNCAUGHT = re.compile(r"Uncaught exception (?P<method>[A-Z]+) (?P<path>/\S*)")
 LOG_ENTRY = re.compile(r"^\[[DIWEC] \d{6} ", re.MULTILINE)  # tornado.log's line header
+# The lessons hash passwords with scrypt's real cost (N=2**17: 0.45 s a hash here).
+# Servers under test get a low one, so that a suite of logins stays fast.
+TEST_SCRYPT_N = 2**10
 
 
 def pytest_addoption(parser):
@@ -171,6 +174,10 @@ class Scripts:
         self.running = []
 
     def start(self, script, *args, **kwargs):
+        if catalog.defines(script, "scrypt_n") and not any(
+            arg.startswith("--scrypt_n") for arg in args
+        ):
+            args = (*args, f"--scrypt_n={TEST_SCRYPT_N}")
         server = Server(script, args=args, **kwargs)
         self.running.append(server)
         RUNNING.append(server)

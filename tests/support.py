@@ -164,17 +164,21 @@ def status_line(server, path):
     return raw_get(server, path)[0].split("\r\n", 1)[0]
 
 
-def fetch_in_process(app, path="/", **options):
-    """Serve app on an unused port in this process; fetch path once, any status."""
+def fetch_in_process(app, path="/", ssl_options=None, **options):
+    """Serve app on an unused port in this process; fetch path once, any status.
+    With ssl_options (certfile, keyfile), over real TLS, the certificate unchecked."""
     options = {"raise_error": False, "request_timeout": 5, **options}
+    scheme = "https" if ssl_options else "http"
+    if ssl_options:
+        options.setdefault("validate_cert", False)
 
     async def fetch():
         sock, port = tornado.testing.bind_unused_port()
-        server = tornado.httpserver.HTTPServer(app)
+        server = tornado.httpserver.HTTPServer(app, ssl_options=ssl_options)
         server.add_sockets([sock])
         client = tornado.httpclient.AsyncHTTPClient()
         try:
-            return await client.fetch(f"http://127.0.0.1:{port}{path}", **options)
+            return await client.fetch(f"{scheme}://127.0.0.1:{port}{path}", **options)
         finally:
             client.close()
             server.stop()

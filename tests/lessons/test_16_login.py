@@ -1,10 +1,13 @@
-"""Lesson 16: login with XSRF, scrypt, signed cookies, a flash, @authenticated, next."""
+"""Lesson 16: login with XSRF, scrypt, signed cookies, a flash, next, and logout."""
 
+import asyncio
 import base64
 import hashlib
+import os
 import re
 import threading
 import time
+import types
 from unittest import mock
 from urllib.parse import urljoin, urlsplit
 
@@ -25,6 +28,7 @@ NEXT_FIELD = re.compile(r'<input type="hidden" name="next" value="([^"]*)">')
 FLASH = re.compile(r'<p id="flash">(.*)</p>')
 HELLO = "Hello, ada! Only signed-in users see this page.\n"
 XSRF_MISSING = "'_xsrf' argument missing from POST"
+TLS_FILES = os.path.join(os.path.dirname(tornado.__file__), "test")  # a test cert
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +53,7 @@ def log_in(client, password="lovelace", *, next_url="/profile", username="ada"):
 
 @pytest.fixture(scope="module")
 def ada(server):
-    """One right-password login, shared: scrypt costs the server ~40 ms a login."""
+    """One right-password login, shared (the test server hashes at a low cost)."""
     with Client(server.base_url) as session:
         return log_in(session)
 
@@ -58,6 +62,27 @@ def signed(name, value, *, age=0):
     """A cookie value signed with SECRET, as if set `age` seconds ago."""
     clock = lambda: time.time() - age  # noqa: E731
     return tornado.web.create_signed_value(SECRET, name, value, clock=clock).decode()
+
+
+def user_cookie(name="ada", logouts=0):
+    """A "user" cookie as the lesson makes it at login: "<logouts>:<name>", signed."""
+    return signed("user", f"{logouts}:{name}")
+
+
+def set_cookie(response, name):
+    """The Set-Cookie header of a requests or a Tornado response for the cookie name."""
+    if isinstance(response, tornado.httpclient.HTTPResponse):
+        headers = response.headers.get_list("Set-Cookie")
+    else:
+        headers = response.raw.headers.getlist("Set-Cookie")
+    [header] = [header for header in headers if header.startswith(f"{name}=")]
+    return header
+
+
+def fetch_over_https(app, path, **options):
+    """Serve app over real TLS in this process (Tornado's test certificate); fetch."""
+    tls = {"certfile": f"{TLS_FILES}/test.crt", "keyfile": f"{TLS_FILES}/test.key"}
+    return fetch_in_process(app, path, ssl_options=tls, **options)
 
 
 def offline_handler(cookie=""):
@@ -175,10 +200,49 @@ def test_right_password_sets_a_signed_user_cookie_and_answers_303_to_next(ada):
     assert response.status_code == 303
     assert response.reason == "See Other"
     assert response.headers["Location"] == "/profile"
-    set_cookie = response.headers["Set-Cookie"]
-    assert set_cookie.startswith("user=2|1:0|")
-    assert "HttpOnly" in set_cookie
-    assert "SameSite=Lax" in set_cookie
+    assert set_cookie(response, "user").startswith('user="2|1:0|')  # quoted: it has =
+
+
+# Cookie flags (HttpOnly, SameSite, Secure over HTTPS) and a new XSRF token at login
+
+
+def test_the_user_cookie_is_httponly_and_samesite_but_not_secure_over_http(ada):
+    header = set_cookie(ada, "user")
+    assert "; HttpOnly" in header, "page scripts must not read it"
+    assert "; SameSite=Lax" in header, "forms on other sites must not send it"
+    assert "Secure" not in header, "plain http: a Secure cookie would not come back"
+
+
+def test_the_xsrf_cookie_is_samesite_lax(client):
+    response = client.get("/login")
+    assert response.status_code == 200
+    assert "; SameSite=Lax" in set_cookie(response, "_xsrf")
+
+
+def test_over_https_the_user_and_flash_cookies_are_secure(lesson):
+    app = lesson.make_app(cookie_secret=SECRET, scrypt_n=1024)
+
+    def log_in_over_https(password):
+        body = f"_xsrf=t&username=ada&password={password}"
+        headers = {"Cookie": "_xsrf=t"}
+        options = {"method": "POST", "body": body, "follow_redirects": False}
+        return fetch_over_https(app, "/login", headers=headers, **options)
+
+    right, wrong = log_in_over_https("lovelace"), log_in_over_https("guess")
+    assert (right.code, wrong.code) == (303, 303)
+    assert "; Secure" in set_cookie(right, "user"), "over HTTPS only"
+    assert "; Secure" in set_cookie(wrong, "flash"), "over HTTPS only"
+
+
+def test_login_clears_the_xsrf_cookie_so_the_next_form_has_a_new_token(client):
+    xsrf_token(client)
+    cookie_before = client.cookies["_xsrf"]
+    response = log_in(client)
+    assert response.status_code == 303
+    assert set_cookie(response, "_xsrf").startswith('_xsrf=""; expires=')
+    assert "_xsrf" not in client.cookies
+    xsrf_token(client)
+    assert client.cookies["_xsrf"] != cookie_before, "a token seen before login fails"
 
 
 def test_wrong_password_answers_303_back_to_the_form_with_a_flash_cookie(
@@ -189,10 +253,12 @@ def test_wrong_password_answers_303_back_to_the_form_with_a_flash_cookie(
     assert response.status_code == 303
     assert response.headers["Location"] == "/login?next=%2Fprofile"
     assert "user" not in response.cookies
-    set_cookie = response.headers["Set-Cookie"]
-    assert set_cookie.startswith('flash="2|1:0|')
-    assert re.search(r"; Max-Age=60(;|$)", set_cookie), set_cookie
-    assert "HttpOnly" in set_cookie
+    header = set_cookie(response, "flash")
+    assert header.startswith('flash="2|1:0|')
+    assert re.search(r"; Max-Age=60(;|$)", header), header
+    assert "; HttpOnly" in header
+    assert "; SameSite=Lax" in header
+    assert "Secure" not in header
     # post() stopped at its redirect: nobody signed in, nothing raised after it.
     assert client.get("/profile", allow_redirects=False).status_code == 302
     log = server.wait_for_log("302 GET /profile", after=seen)
@@ -255,31 +321,73 @@ def lesson(script):
 
 
 def test_the_password_is_stored_only_as_a_salted_scrypt_hash(script, lesson):
-    salt, digest = lesson.USERS["ada"]
+    salt, digest = lesson.demo_users(1024)["ada"]
     assert len(salt) == 16
-    assert hashlib.scrypt(b"lovelace", salt=salt, n=2**14, r=8, p=1) == digest
+    assert hashlib.scrypt(b"lovelace", salt=salt, n=1024, r=8, p=1) == digest
     assert b"lovelace" not in salt + digest
-    assert load(script).USERS["ada"][0] != salt, "a new random salt at each start"
+    assert load(script).demo_users(1024)["ada"][0] != salt, "a new salt at each start"
+
+
+def test_the_real_scrypt_cost_is_owasps_minimum(lesson, monkeypatch):
+    calls = []
+    spy = lambda password, **cost: calls.append(cost) or b""  # noqa: E731
+    monkeypatch.setattr(lesson.hashlib, "scrypt", spy)
+    assert lesson.options.scrypt_n == 2**17, "--scrypt_n's default"
+    app = lesson.make_app()
+    assert app.settings["scrypt_n"] == 2**17, "make_app()'s default"
+    lesson.scrypt("lovelace", b"salt", app.settings["scrypt_n"])
+    [cost] = calls
+    assert (cost["n"], cost["r"], cost["p"]) == (2**17, 8, 1)
+    # OpenSSL needs 128 * r * (n + 2 + p) bytes (just over 128 MiB); default: 32 MiB.
+    assert cost["maxmem"] >= 128 * 8 * (2**17 + 2 + 1)
+
+
+def test_importing_the_lesson_or_making_the_app_hashes_nothing(script, monkeypatch):
+    calls = []
+    monkeypatch.setattr(hashlib, "scrypt", lambda *args, **cost: calls.append(cost))
+    load(script).make_app()
+    assert calls == [], "ada's hash is made at the first login, not at start-up"
+
+
+def test_main_passes_the_scrypt_n_option_to_make_app(lesson, monkeypatch):
+    made = {}
+
+    def stop(**settings):
+        made.update(settings)
+        raise SystemExit
+
+    monkeypatch.setattr(lesson, "parse_command_line", lambda: None)
+    monkeypatch.setattr(lesson, "options", types.SimpleNamespace(scrypt_n=1024))
+    monkeypatch.setattr(lesson, "make_app", stop)
+    with pytest.raises(SystemExit):
+        asyncio.run(lesson.main())
+    assert made == {"scrypt_n": 1024}
 
 
 def test_an_unknown_name_costs_one_scrypt_too_and_never_matches(lesson, monkeypatch):
+    lesson.demo_users(1024)  # ada's hash, made at the first login: not counted here
     calls = []
     real = lesson.scrypt
-    spy = lambda password, salt: calls.append(password) or real(password, salt)  # noqa: E731
+
+    def spy(password, salt, n):
+        calls.append(password)
+        return real(password, salt, n)
+
     monkeypatch.setattr(lesson, "scrypt", spy)
-    assert lesson.password_matches("grace", "lovelace") is False
-    assert lesson.password_matches("ada", "guess") is False
+    handler = types.SimpleNamespace(settings={"scrypt_n": 1024})
+    assert lesson.LoginHandler.password_matches(handler, "grace", "lovelace") is False
+    assert lesson.LoginHandler.password_matches(handler, "ada", "guess") is False
     assert calls == ["lovelace", "guess"], "one hash per check, known name or not"
 
 
 def test_the_password_check_runs_in_a_thread_not_on_the_event_loop(lesson, monkeypatch):
     threads = []
 
-    def spy(username, password):
+    def spy(handler, username, password):
         threads.append(threading.current_thread())
         return False
 
-    monkeypatch.setattr(lesson, "password_matches", spy)
+    monkeypatch.setattr(lesson.LoginHandler, "password_matches", spy)
 
     response = fetch_in_process(
         lesson.make_app(cookie_secret=SECRET),
@@ -309,27 +417,24 @@ def test_next_holds_the_whole_uri_query_included(client):
     assert response.headers["Location"] == "/login?next=%2Fprofile%3Ftab%3D2"
 
 
-def test_an_anonymous_head_is_redirected_too(client):
-    response = client.head("/profile", allow_redirects=False)
-    assert response.status_code == 302
-    assert response.headers["Location"] == "/login?next=%2Fprofile"
-
-
 def test_an_anonymous_post_gets_403_not_a_redirect(client, server):
     token = xsrf_token(client)
     seen = len(server.log())
-    response = client.post("/profile", data={"_xsrf": token}, allow_redirects=False)
+    response = client.post("/logout", data={"_xsrf": token}, allow_redirects=False)
     assert response.status_code == 403
     assert "Location" not in response.headers
-    log = server.wait_for_log("403 POST /profile (127.0.0.1) ", after=seen)
+    log = server.wait_for_log("403 POST /logout (127.0.0.1) ", after=seen)
     assert XSRF_MISSING not in log, "the token passed: the 403 is @authenticated's"
 
 
-def test_a_signed_in_post_passes(client):
-    client.cookies.set("user", signed("user", "ada"))
-    response = client.post("/profile", data={"_xsrf": xsrf_token(client)})
-    assert response.status_code == 200
-    assert response.text == HELLO
+def test_logout_answers_303_to_the_login_form_and_clears_the_cookie(client):
+    client.cookies.set("user", user_cookie("grace"))  # a name no other test uses
+    response = client.post(
+        "/logout", data={"_xsrf": xsrf_token(client)}, allow_redirects=False
+    )
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/login"
+    assert set_cookie(response, "user").startswith('user=""; expires=')
 
 
 def test_the_round_trip_goes_from_profile_to_login_and_back(client):
@@ -350,29 +455,36 @@ def test_the_round_trip_goes_from_profile_to_login_and_back(client):
     assert response.text == HELLO
 
 
-# The home page: anyone may open it, and it shows who is signed in
+# Logout: a copy of the cookie saved before it no longer signs in
 
 
-def home(client):
-    response = client.get("/", allow_redirects=False)
-    assert response.status_code == 200, "no login needed"
-    assert response.headers["Content-Type"] == "text/html; charset=UTF-8"
-    return response.text
+def test_a_cookie_saved_before_logout_no_longer_signs_in_but_a_new_login_does(
+    start_script, script, client_for
+):
+    server = start_script(script)  # its own server: ada's logout count goes up
+    client = client_for(server)
+    saved = log_in(client).cookies["user"]
+    assert client.get("/profile", allow_redirects=False).text == HELLO
+    form = {"_xsrf": xsrf_token(client)}
+    assert client.post("/logout", data=form, allow_redirects=False).status_code == 303
+    client.cookies.set("user", saved)  # a copy kept from before the logout
+    assert client.get("/profile", allow_redirects=False).status_code == 302
+    client.cookies.clear()
+    assert log_in(client).status_code == 303
+    assert client.get("/profile", allow_redirects=False).text == HELLO
 
 
-def test_home_shows_who_is_signed_in(client, ada):
-    assert home(client) == "Home page (首页). Signed in as: nobody.\n"
-    client.cookies.set("user", ada.cookies["user"])
-    assert home(client) == "Home page (首页). Signed in as: ada.\n"
+# The profile page puts the name from the cookie into HTML
 
 
-def test_home_and_profile_escape_the_user_name_they_put_into_html(client):
-    client.cookies.set("user", signed("user", "<b>eve</b>"))
-    assert home(client) == "Home page (首页). Signed in as: &lt;b&gt;eve&lt;/b&gt;.\n"
+def test_profile_escapes_the_user_name_it_puts_into_html(client):
+    client.cookies.set("user", user_cookie("<script>alert(1)</script>"))
     profile = client.get("/profile", allow_redirects=False)
     assert profile.status_code == 200
+    assert profile.headers["Content-Type"] == "text/html; charset=UTF-8"
     assert profile.text == (
-        "Hello, &lt;b&gt;eve&lt;/b&gt;! Only signed-in users see this page.\n"
+        "Hello, &lt;script&gt;alert(1)&lt;/script&gt;! "
+        "Only signed-in users see this page.\n"
     )
 
 
@@ -381,14 +493,15 @@ def test_home_and_profile_escape_the_user_name_they_put_into_html(client):
 
 def test_the_user_cookie_is_signed_not_secret(ada):
     # Version 2 signed value: 2|1:0|<time>|4:user|<len>:<base64 value>|<signature>
-    fields = ada.cookies["user"].split("|")
-    assert base64.b64decode(fields[4].split(":")[1]) == b"ada", "anyone can read it"
+    fields = ada.cookies["user"].strip('"').split("|")
+    assert base64.b64decode(fields[4].split(":")[1]) == b"0:ada", "anyone can read it"
     assert re.fullmatch(r"[0-9a-f]{64}", fields[5])
 
 
 def test_a_changed_user_cookie_is_ignored(client):
-    fields = signed("user", "ada").split("|")
-    fields[4] = "8:" + base64.b64encode(b"admin").decode()
+    fields = user_cookie().split("|")
+    value = base64.b64encode(b"0:admin").decode()
+    fields[4] = f"{len(value)}:{value}"
     client.cookies.set("user", "|".join(fields))
     response = client.get("/profile", allow_redirects=False)
     assert response.status_code == 302
@@ -396,7 +509,7 @@ def test_a_changed_user_cookie_is_ignored(client):
 
 
 def test_a_cookie_signed_with_the_cookie_secret_option_is_accepted(client):
-    client.cookies.set("user", signed("user", "ada"))
+    client.cookies.set("user", user_cookie())
     response = client.get("/profile", allow_redirects=False)
     assert response.status_code == 200
     assert response.text == HELLO
@@ -410,7 +523,7 @@ def test_the_old_names_are_aliases_of_the_new_ones():
 
 def test_a_cookie_made_by_set_secure_cookie_is_read_by_get_signed_cookie(client):
     old = offline_handler()
-    old.set_secure_cookie("user", "ada")
+    old.set_secure_cookie("user", "0:ada")
     client.cookies.set("user", old._new_cookie["user"].value)
     response = client.get("/profile", allow_redirects=False)
     assert response.status_code == 200, "the lesson's get_signed_cookie() read it"
@@ -419,7 +532,7 @@ def test_a_cookie_made_by_set_secure_cookie_is_read_by_get_signed_cookie(client)
 
 def test_a_cookie_made_by_set_signed_cookie_is_read_by_get_secure_cookie(ada):
     old = offline_handler(f"user={ada.cookies['user']}")
-    assert old.get_secure_cookie("user") == b"ada"
+    assert old.get_secure_cookie("user") == b"0:ada"
 
 
 def test_without_the_option_every_start_makes_its_own_random_secret(lesson):
@@ -431,7 +544,7 @@ def test_without_the_option_every_start_makes_its_own_random_secret(lesson):
 
 
 def test_a_cookie_signed_with_another_secret_is_ignored(client):
-    other = tornado.web.create_signed_value("another secret", "user", "ada").decode()
+    other = tornado.web.create_signed_value("another secret", "user", "0:ada").decode()
     client.cookies.set("user", other)
     response = client.get("/profile", allow_redirects=False)
     assert response.status_code == 302
