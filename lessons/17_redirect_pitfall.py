@@ -48,9 +48,10 @@ class RegisterHandler(tornado.web.RequestHandler):
         key, captchas = secrets.token_urlsafe(16), self.settings["captchas"]
         if len(captchas) >= 10_000:  # bounded memory: forget the oldest question
             del captchas[next(iter(captchas))]
+        # Demo only: bots solve it, from any session. Real sites use a CAPTCHA service.
         captchas[key] = str(a + b)  # the form carries only the key
         flash = self.get_signed_cookie("flash", max_age_days=1)
-        self.clear_cookie("flash")
+        self.clear_cookie("flash", httponly=True, samesite="Lax")
         self.render("17_register.html", flash=flash, key=key, a=a, b=b)
 
     def answer_is_right(self):
@@ -67,6 +68,7 @@ class RegisterHandler(tornado.web.RequestHandler):
         username = self.get_body_argument("username", "").lower()
         if not (username.isalnum() and len(username) <= 32):
             return self.refuse("A username is 1 to 32 letters and digits.")
+        # This tells anyone the name exists. Real sites limit how often one can ask.
         if username in users:
             return self.refuse("That username is already registered.")
         if not answer_is_right:
@@ -108,13 +110,11 @@ def make_app(**overrides):
         (r"/broken/register-finish", BrokenFinishHandler),
         (r"/broken/register-finish-twice", BrokenFinishTwiceHandler),
     ]
-    settings = {
-        "users": [],  # in memory; a list, so that a second "ada" can show up
-        "captchas": {},
-        "cookie_secret": secrets.token_hex(32),
-        "xsrf_cookies": True,
-        "template_path": os.path.join(os.path.dirname(__file__), "templates"),
-    }
+    # users: in memory, and a list, so that a second "ada" can show up
+    settings = {"users": [], "captchas": {}, "cookie_secret": secrets.token_hex(32)}
+    # SameSite=Lax: browsers keep these cookies out of other sites' POST forms.
+    settings.update(xsrf_cookies=True, xsrf_cookie_kwargs={"samesite": "Lax"})
+    settings["template_path"] = os.path.join(os.path.dirname(__file__), "templates")
     return tornado.web.Application(routes, **{**settings, **overrides})
 
 

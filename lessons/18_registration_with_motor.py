@@ -2,21 +2,18 @@
 
 A find_one() before the insert is a race: two requests can both find nothing, then
 both insert. A unique index is not: the second insert_one() raises DuplicateKeyError.
-Passwords get scrypt with a salt per user, in a thread. An unknown login name costs a
-hash too, so timing shows no names. If MongoDB is down, a 503 comes within seconds.
+create_index() runs before each insert, so the index is back if MongoDB restarts empty.
+scrypt hashes passwords in a thread. An unknown name costs a hash too: timing hides it.
 
 Run:
     make lesson-18
 
 Try it:
-    curl -i http://127.0.0.1:8000/                                          # -> 200
     curl -i http://127.0.0.1:8000/register                                  # -> 200
-    curl -i -d "username=ada&password=secret" http://127.0.0.1:8000/login   # -> 403
 
-Older tutorials say: call motor's insert() (motor 3 removed it: use insert_one()),
-store md5(password + site) (fast to guess: use scrypt with a salt), and keep the
-captcha answer in a signed cookie (anyone can read it). Motor is deprecated since
-May 2026: pymongo's AsyncMongoClient takes the same calls.
+Older tutorials say: call motor's insert() (gone in motor 3: use insert_one()), store
+md5(password + site) (fast to guess: use scrypt), and keep the captcha answer in a
+signed cookie (readable by all). Motor is deprecated: use pymongo's AsyncMongoClient.
 """
 
 import asyncio
@@ -33,15 +30,17 @@ from tornado.options import define, options, parse_command_line
 define("port", default=8000, type=int, help="port to listen on")
 define("host", default="127.0.0.1", help="address to listen on")
 define("mongodb_uri", default="mongodb://127.0.0.1:27017/", help="a /name picks the db")
+define("scrypt_n", default=2**17, type=int, help="scrypt cost; real sites: 2**17")
 
 USERNAME, EMAIL = re.compile(r"[a-z0-9_]{3,32}"), re.compile(r"[^@\s]+@[^@\s]+\.\w+")
-COOKIE = {"httponly": True, "samesite": "Lax"}  # signed, and out of scripts' reach
-CAPTCHAS = {}  # key -> answer: the answer stays on the server, the form has the key
+COOKIE = {"httponly": True, "samesite": "Lax"}  # no scripts, no other sites' forms
+CAPTCHAS = {}  # bots solve these, from any session: real sites use a CAPTCHA service
 
 
 class BaseHandler(tornado.web.RequestHandler):
-    def scrypt(self, password, salt):
-        return hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)
+    def scrypt(self, password, salt):  # OWASP: N=2**17, r=8, p=1 (128 MiB, about 0.5 s)
+        n = self.settings["scrypt_n"]
+        return hashlib.scrypt(password.encode(), salt=salt, n=n, r=8, p=1, maxmem=2**28)
 
     async def post(self):
         username = self.get_body_argument("username").lower()
@@ -62,7 +61,7 @@ class RegisterHandler(BaseHandler):
         if len(CAPTCHAS) >= 10_000:  # bounded memory: forget the oldest question
             del CAPTCHAS[next(iter(CAPTCHAS))]
         CAPTCHAS[key] = str(a + b)
-        self.clear_cookie("flash")  # 18_base.html shows it, once
+        self.clear_cookie("flash", **COOKIE)  # 18_base.html shows it, once
         self.render("18_register.html", key=key, a=a, b=b)
 
     async def check(self, username, password):
@@ -75,19 +74,20 @@ class RegisterHandler(BaseHandler):
             return False, "Wrong answer to the question. Try again."
         user = {"username": username, "email": email, "salt": os.urandom(16)}
         user["hash"] = await asyncio.to_thread(self.scrypt, password, user["salt"])
-        try:  # create_index() is quick once the index exists
+        try:  # every time: a MongoDB that restarted empty has lost its indexes
             await self.settings["db"].users.create_index("username", unique=True)
             await self.settings["db"].users.create_index("email", unique=True)
             await self.settings["db"].users.insert_one(user)
-        except DuplicateKeyError as error:  # the index decides, even for 20 at once
+        except DuplicateKeyError as error:  # the index decides, even for 50 at once
             taken = next(iter(error.details.get("keyPattern", {"username": 1})))
+            # Anyone learns who has an account. Real sites limit tries, reply by email.
             return False, f"That {taken} is already registered."
         return True, f"Welcome, {username}!"
 
 
 class LoginHandler(BaseHandler):
     def get(self):
-        self.clear_cookie("flash")
+        self.clear_cookie("flash", **COOKIE)
         self.render("18_home.html")
 
     async def check(self, username, password):
@@ -100,7 +100,7 @@ class LoginHandler(BaseHandler):
 
 class LogoutHandler(BaseHandler):
     def post(self):
-        self.clear_cookie("user")
+        self.clear_cookie("user", **COOKIE)  # Secure, and a logout for good: lesson 16
         self.set_signed_cookie("flash", "You are logged out.", **COOKIE)
         self.redirect("/")
 
@@ -108,7 +108,8 @@ class LogoutHandler(BaseHandler):
 def make_app(**overrides):
     routes = [("/", LoginHandler), ("/login", LoginHandler)]
     routes += [("/register", RegisterHandler), ("/logout", LogoutHandler)]
-    settings = {"db": None, "xsrf_cookies": True, "cookie_secret": secrets.token_hex()}
+    settings = {"db": None, "scrypt_n": 2**17, "cookie_secret": secrets.token_hex()}
+    settings.update(xsrf_cookies=True, xsrf_cookie_kwargs={"samesite": "Lax"})
     settings["template_path"] = os.path.join(os.path.dirname(__file__), "templates")
     return tornado.web.Application(routes, **{**settings, **overrides})
 
@@ -119,10 +120,9 @@ async def main():
         mongo = MotorClient(options.mongodb_uri, serverSelectionTimeoutMS=2000)
     except (ConfigurationError, ValueError) as error:
         raise SystemExit(f"--mongodb_uri is not a MongoDB URI: {error}") from None
-    app = make_app(db=mongo.get_default_database("tornado_course"))
-    app.listen(options.port, address=options.host)
+    db = mongo.get_default_database("tornado_course")
+    make_app(db=db, scrypt_n=options.scrypt_n).listen(options.port, options.host)
     print(f"Listening on http://{options.host}:{options.port}/", flush=True)
-    print("Users go to MongoDB at", re.sub(r"//[^@/]*@", "//***@", options.mongodb_uri))
     await asyncio.Event().wait()  # serve until the process is stopped
 
 

@@ -2,8 +2,8 @@
 
 Task: POST /users with username (1-32 letters or digits, else 400) stores it in the
 users collection and answers 201 with the text/plain line "Registered ada.". A name
-stored already must get a 409 and no second document, even from 20 POSTs at once:
-create a unique index on "username" in create_indexes().
+stored already must get a 409 and no second document, even from 50 POSTs at once, and
+after MongoDB restarts empty: create a unique index on "username" in create_indexes().
 
 Run it:   make exercise-18   (the runner starts a MongoDB for it)
 Check it: make check-18      (stuck? make hint-18)
@@ -26,7 +26,8 @@ class UsersHandler(tornado.web.RequestHandler):
         username = self.get_body_argument("username", "").lower()
         if not (username.isalnum() and len(username) <= 32):
             raise tornado.web.HTTPError(400, reason="1-32 letters or digits, please")
-        try:
+        try:  # before each insert: a MongoDB that restarted empty has no index
+            await create_indexes(self.settings["db"])
             await self.settings["db"].users.insert_one({"username": username})
         except DuplicateKeyError:
             raise tornado.web.HTTPError(409, reason="username taken") from None
@@ -50,7 +51,6 @@ async def main():
     parse_command_line()
     mongo = MotorClient(options.mongodb_uri, serverSelectionTimeoutMS=2000)
     db = mongo.get_default_database("exercise_18")
-    await create_indexes(db)
     make_app(db=db).listen(options.port, address=options.host)
     print(f"Listening on http://{options.host}:{options.port}/", flush=True)
     await asyncio.Event().wait()

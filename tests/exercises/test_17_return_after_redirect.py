@@ -1,6 +1,7 @@
 """Exercise 17: after each refusal, post() returns, so nothing is stored."""
 
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -51,6 +52,20 @@ def test_a_taken_name_is_not_stored_twice(server, client):
     assert response.headers["Location"] == "/signup"
     assert names(client).count(name) == 1, (
         "a taken name was stored a second time: return after that redirect too"
+    )
+
+
+def test_fifty_sign_ups_of_one_name_at_once_store_it_once(server, client_for):
+    name, clients = new_name(), [client_for(server) for _ in range(50)]
+    data = {"username": name, "answer": "5"}
+
+    def sign_up_once(one):
+        return one.post("/signup", data=data, allow_redirects=False).status_code
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        assert list(pool.map(sign_up_once, clients)) == [302] * 50
+    assert names(client_for(server)).count(name) == 1, (
+        f"50 sign-ups of {name} at once stored it more than once"
     )
 
 

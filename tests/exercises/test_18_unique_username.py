@@ -33,22 +33,39 @@ def test_a_stored_name_gets_a_409_and_no_second_document(client, database):
     assert stored(database) == ["ada"]
 
 
-def test_twenty_posts_of_one_name_at_once_store_one_document(
+def post_at_once(client_for, server, count=50):
+    """count POSTs of ada, each from its own client, all sent at the same moment."""
+    clients = [client_for(server) for _ in range(count)]
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        answers = pool.map(
+            lambda one: one.post("/users", data={"username": "ada"}), clients
+        )
+        return sorted(answer.status_code for answer in answers)
+
+
+def test_fifty_posts_of_one_name_at_once_store_one_document(
     client_for, server, database
 ):
-    clients = [client_for(server) for _ in range(20)]
-    with ThreadPoolExecutor(max_workers=20) as pool:
-        answers = list(
-            pool.map(lambda c: c.post("/users", data={"username": "ada"}), clients)
-        )
-    statuses = sorted(answer.status_code for answer in answers)
-    assert statuses == [201] + [409] * 19, (
-        f"20 POSTs of ada at once answered {statuses}"
+    statuses = post_at_once(client_for, server)
+    assert statuses == [201] + [409] * 49, f"50 POSTs of ada at once: {statuses}"
+    assert stored(database) == ["ada"], "50 POSTs at once stored more than one ada"
+
+
+def test_after_mongodb_lost_the_collection_fifty_posts_still_store_one(
+    client_for, server, database
+):
+    # As after a restart of an empty MongoDB: no collection, so no index either.
+    database.db.users.drop()
+    statuses = post_at_once(client_for, server)
+    assert statuses == [201] + [409] * 49, (
+        f"after the collection was dropped, 50 POSTs of ada answered {statuses}: "
+        "post() calls create_indexes() before each insert, so create the index there"
     )
-    assert stored(database) == ["ada"], "20 POSTs at once stored more than one ada"
+    assert stored(database) == ["ada"]
 
 
-def test_the_users_collection_has_a_unique_index_on_username(database):
+def test_the_users_collection_has_a_unique_index_on_username(client, database):
+    client.post("/users", data={"username": "ada"})
     indexes = database.db.users.index_information()
     unique = [index["key"] for index in indexes.values() if index.get("unique")]
     assert [("username", 1)] in unique, (

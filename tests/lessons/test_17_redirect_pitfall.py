@@ -10,17 +10,25 @@ import tornado.httpserver
 import tornado.testing
 import tornado.web
 
+from course.introspect import load
 from tests.support import (
     CAPTCHA_QUESTION,
     fetch_in_process,
     flash_on,
     register,
+    register_at_once,
     registration_form,
 )
 
 USER = re.compile(r"<li>([^<]*)</li>")
 CANNOT_REDIRECT = "Exception: Cannot redirect after headers have been written"
 WRONG_ANSWER = "Wrong answer to the question. Try again."
+
+
+def set_cookies(response):
+    """The response's Set-Cookie lines, by cookie name."""
+    lines = response.raw.headers.getlist("Set-Cookie")
+    return {line.split("=", 1)[0]: line for line in lines}
 
 
 def new_name():
@@ -53,6 +61,28 @@ def test_the_form_keeps_the_answer_on_the_server_and_has_an_xsrf_token(client):
     assert 'name="_xsrf"' in response.text
     assert 'name="captcha_key"' in response.text
     assert CAPTCHA_QUESTION.search(response.text)
+
+
+def test_the_xsrf_cookie_is_samesite_lax_so_other_sites_cannot_post_with_it(client):
+    response = client.get("/register")
+    assert response.status_code == 200
+    assert "SameSite=Lax" in set_cookies(response)["_xsrf"]
+
+
+def test_the_flash_cookie_is_httponly_and_samesite(server, client):
+    response = answered(server, client, new_name(), captcha="-1")
+    assert response.status_code == 302
+    flash = set_cookies(response)["flash"]
+    assert "HttpOnly" in flash, "no script on the page may read it"
+    assert "SameSite=Lax" in flash
+
+
+def test_the_question_store_is_bounded_the_oldest_question_goes(script):
+    captchas = {f"key{number}": "2" for number in range(10_000)}
+    app = load(script).make_app(captchas=captchas)
+    assert fetch_in_process(app, "/register").code == 200
+    assert len(captchas) == 10_000, "one question in, one out: memory stays bounded"
+    assert "key0" not in captchas
 
 
 def test_a_post_without_the_xsrf_token_is_a_403_and_stores_nothing(server, client):
@@ -109,6 +139,13 @@ def test_a_taken_name_is_refused_and_gets_no_second_account(server, client_for):
     assert response.headers["Location"] == "/register"
     assert flash_on(second, "/register") == "That username is already registered."
     assert accounts(second, name) == 1
+
+
+def test_fifty_registrations_of_one_name_at_once_create_one_account(server, client_for):
+    name = new_name()
+    responses = register_at_once([client_for(server) for _ in range(50)], name)
+    assert [response.status_code for response in responses] == [302] * 50
+    assert accounts(client_for(server), name) == 1
 
 
 @pytest.mark.parametrize("name", ["not-a-name", "a" * 33], ids=["dash", "too-long"])
