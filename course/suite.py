@@ -27,12 +27,15 @@ def run_tests(pytest_args=()):
     # tests/conftest.py groups each module on one worker, slow ones first.
     parallel = [] if workers == "0" else ["-n", workers, "--dist", "loadscope"]
     allow_bytecode_cache()
-    with shared_mongodb():
+    # Temp folders of our own: at its end a pytest session removes the shared
+    # temp folders, also those of another session still running.
+    with shared_mongodb(), tempfile.TemporaryDirectory(prefix="course-test-") as temp:
         ui.step(
             "Running the test suite "
             f"({f'{workers} workers' if parallel else 'in one process'}) ..."
         )
-        return int(pytest.main(["--rootdir", str(ROOT), *parallel, *pytest_args]))
+        base = ["--rootdir", str(ROOT), f"--basetemp={temp}", *parallel]
+        return int(pytest.main([*base, *pytest_args]))
 
 
 @contextlib.contextmanager
