@@ -10,7 +10,7 @@ import tempfile
 import time
 from collections import Counter
 
-from course import catalog, ui
+from course import catalog, environment, ui
 from course.environment import ROOT, allow_bytecode_cache
 
 BACKUPS = catalog.EXERCISES / "backups"  # reset keeps the learner's versions here
@@ -127,16 +127,20 @@ def with_exercises(numbers=()):
     return [lesson for lesson in lessons if lesson.starter and lesson.exercise_tests]
 
 
+def changed_exercises(lessons):
+    return [
+        lesson
+        for lesson in lessons
+        if lesson.exercise.exists() and not lesson.exercise_is_untouched()
+    ]
+
+
 def judge_exercises(lessons):
     """{lesson number: None (untouched starter or missing file) or Counter of outcomes}.
 
     An untouched starter fails its tests (CI proves it), so only the
     exercises the learner changed are run, all in one pytest run."""
-    changed = [
-        lesson
-        for lesson in lessons
-        if lesson.exercise.exists() and not lesson.exercise_is_untouched()
-    ]
+    changed = changed_exercises(lessons)
     results = dict.fromkeys((lesson.number for lesson in lessons), None)
     if changed:
         ui.step(f"Running the tests of the {len(changed)} exercise(s) you changed ...")
@@ -159,6 +163,9 @@ def is_done(counts):
 
 def progress(numbers=()):
     lessons = with_exercises(numbers)
+    if changed_exercises(lessons) and not environment.running_in_venv():
+        # Only changed exercises need their tests, and the tests need .venv.
+        return environment.reexec_in_venv(["progress", *numbers])
     results = judge_exercises(lessons)
     columns = max((ui.width(lesson.exercise_title) for lesson in lessons), default=10)
     done_count, next_up = 0, None

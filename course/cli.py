@@ -7,10 +7,13 @@ import sys
 
 from course import environment, ui
 
-# Verbs that need the pinned packages run inside .venv; the others need only
-# the standard library and run in whatever Python started them.
+# Extra arguments go to pytest (test) or to the script (lesson --debug).
 PASS_EXTRA = ("test", "test-pythons", "lesson", "exercise", "solution", "bench")
-STDLIB_VERBS = {"list", "help", "hint", "reset", "setup", "clean", "test-pythons"}
+# Verbs that need only the standard library run in whatever Python started them
+# and install nothing. The maintainers' verbs need requirements-dev.txt; every
+# other verb runs in .venv with a student's set (requirements.txt).
+STDLIB_VERBS = {"list", "hint", "reset", "setup", "clean", "progress"}
+DEV_VERBS = {"test", "test-pythons", "lint", "bench", "lock"}
 
 
 def build_parser():
@@ -27,8 +30,9 @@ def build_parser():
     )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
 
-    def verb(name, help_text, number=False, serves=False):
+    def verb(name, help_text, func, number=False, serves=False):
         sub = verbs.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(func=func)
         if number:
             sub.add_argument("number", metavar="NN", help="lesson number, e.g. 05")
         if serves:
@@ -38,29 +42,33 @@ def build_parser():
             sub.add_argument("--host", default=os.environ.get("HOST") or "127.0.0.1")
         return sub
 
-    verb("list", "list the lessons and the commands")
-    verb("lesson", "run lesson NN and show how to try it", number=True, serves=True)
-    verb("exercise", "run your exercise NN server", number=True, serves=True)
-    check = verb("check", "test your exercise NN: green when done", number=True)
+    verb("list", "list the lessons and the commands", _list)
+    verb("lesson", "run lesson NN and show how to try it", _serve, True, True)
+    verb("exercise", "run your exercise NN server", _serve, True, True)
+    check = verb("check", "test your exercise NN: green when done", _check, True)
     check.add_argument(
         "--solution", action="store_true", help="judge the reference solution instead"
     )
-    verb("hint", "print the hint for exercise NN", number=True)
-    verb("watch", "re-run check NN each time you save the exercise", number=True)
-    verb("solution", "run the reference solution NN", number=True, serves=True)
-    progress = verb("progress", "which exercises are done")
+    verb("hint", "print the hint for exercise NN", _exercise_loop, True)
+    verb(
+        "watch", "re-run check NN each time you save the exercise", _exercise_loop, True
+    )
+    verb("solution", "run the reference solution NN", _serve, True, True)
+    progress = verb("progress", "which exercises are done", _progress)
     progress.add_argument(
         "numbers", metavar="NN", nargs="*", help="only these exercises (default: all)"
     )
-    verb("next", "check the first exercise that is not done yet")
+    verb("next", "check the first exercise that is not done yet", _next)
     verb(
         "reset",
         "put exercise NN back as the course ships it (your version is kept)",
+        _exercise_loop,
         number=True,
     )
     demo = verb(
         "demo",
         "instructor mode: replay lesson NN's Try-it requests",
+        _demo,
         number=True,
         serves=True,
     )
@@ -68,7 +76,9 @@ def build_parser():
         "--no-pause", action="store_true", help="do not wait for Enter between steps"
     )
     mongo = verb(
-        "mongodb", "run the embedded MongoDB-compatible server in the foreground"
+        "mongodb",
+        "run the embedded MongoDB-compatible server in the foreground",
+        _mongodb,
     )
     mongo.add_argument(
         "--port", type=int, default=int(os.environ.get("MONGODB_PORT") or 27017)
@@ -77,6 +87,7 @@ def build_parser():
         "bench",
         "measure the feedback loop (check, start-up, full test run), or with NN "
         "lesson NN's Bench",
+        _bench,
     )
     bench.add_argument(
         "number",
@@ -103,16 +114,29 @@ def build_parser():
     bench.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8000))
     bench.add_argument("--host", default=os.environ.get("HOST") or "127.0.0.1")
     verb(
-        "test", "run the whole test suite (what CI runs); other arguments go to pytest"
+        "test",
+        "run the whole test suite (what CI runs); other arguments go to pytest",
+        _suite,
     )
-    verb("test-pythons", "run the test suite on every installed Python 3.11+")
+    verb("test-pythons", "run the test suite on every installed Python 3.11+", _suite)
     verb(
         "lint",
         "check the code with ruff, and the CI workflow with its schema and zizmor",
+        _suite,
     )
-    verb("clean", "remove generated files: caches, uploads, databases")
-    verb("setup", "create .venv and install requirements.txt into it")
+    verb("clean", "remove generated files: caches, uploads, databases", _clean)
+    setup = verb("setup", "create .venv and install requirements.txt into it", _setup)
+    setup.add_argument(
+        "--dev", action="store_true", help="requirements-dev.txt: the tools of CI"
+    )
+    verb("lock", "compile requirements*.in into the pinned requirements*.txt", _lock)
     return parser
+
+
+def _needs_dev(args):
+    """bench NN (an instructor's) needs only a student's set; bench alone times
+    the whole suite."""
+    return args.verb in DEV_VERBS and not (args.verb == "bench" and args.number)
 
 
 def _stop_on_signals():
@@ -138,16 +162,15 @@ def main(argv=None):
     if extra and args.verb not in PASS_EXTRA:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     args.extra = extra
-    verb = args.verb or "list"
+    if args.verb is None:
+        args = parser.parse_args(["list"])
     try:
-        if (
-            verb not in STDLIB_VERBS
-            and not environment.running_in_venv()
-            and not os.environ.get("COURSE_NO_VENV")
-        ):
-            return environment.reexec_in_venv(argv)
+        if args.verb not in STDLIB_VERBS and not environment.running_in_venv():
+            return environment.reexec_in_venv(argv, dev=_needs_dev(args))
+        if _needs_dev(args) and not os.environ.get("COURSE_NO_VENV"):
+            environment.ensure(dev=True)  # e.g. `python -m course test` inside .venv
         _stop_on_signals()
-        return run(verb, args) or 0
+        return args.func(args) or 0
     except ui.CourseError as problem:
         if args.verbose:
             raise
@@ -161,84 +184,95 @@ def main(argv=None):
         return 141
 
 
-def run(verb, args):
-    # Each verb imports its module only when used: `make check-05` should not
-    # pay for the demo's or the benchmark's imports.
-    if verb in ("list", "help"):
-        from course import listing
+# Each verb imports its module only when used: `make check-05` should not pay
+# for the demo's or the benchmark's imports, and `make hint-05` needs no .venv.
 
-        return listing.show()
-    if verb == "setup":
-        return environment.ensure()
-    if verb in ("lesson", "exercise", "solution"):
-        from course import runscript
 
-        return runscript.run(
-            verb, args.number, host=args.host, port=args.port, script_args=args.extra
-        )
-    if verb == "hint":
-        from course import check
+def _list(args):
+    from course import listing
 
-        return check.hint(args.number)
-    if verb == "check":
-        from course import check
+    return listing.show()
 
-        return check.check(args.number, solution=args.solution, verbose=args.verbose)
-    if verb == "watch":
-        from course import check
 
-        return check.watch(args.number)
-    if verb == "progress":
-        from course import check
+def _setup(args):
+    return environment.ensure(dev=args.dev)
 
-        return check.progress(args.numbers)
-    if verb == "next":
-        from course import check
 
-        return check.next_exercise()
-    if verb == "reset":
-        from course import check
+def _lock(args):
+    from course.dev import lock
 
-        return check.reset(args.number)
-    if verb == "demo":
-        from course import demo
+    return lock.run()
 
-        pause = not args.no_pause and os.environ.get("PAUSE", "1") not in (
-            "0",
-            "no",
-            "false",
-        )
-        return demo.run(args.number, host=args.host, port=args.port, pause=pause)
-    if verb == "mongodb":
-        from course import mongodb
 
-        return mongodb.run_foreground(port=args.port)
-    if verb == "bench":
-        from course import bench
+def _serve(args):
+    from course import runscript
 
-        return bench.run(
-            args.number,
-            runs=args.runs,
-            count=args.requests,
-            only=args.only,
-            host=args.host,
-            port=args.port,
-            script_args=args.extra,
-        )
-    if verb == "test":
-        from course import suite
+    return runscript.run(
+        args.verb, args.number, host=args.host, port=args.port, script_args=args.extra
+    )
 
+
+def _check(args):
+    from course import check
+
+    return check.check(args.number, solution=args.solution, verbose=args.verbose)
+
+
+def _exercise_loop(args):
+    from course import check
+
+    return getattr(check, args.verb)(args.number)
+
+
+def _progress(args):
+    from course import check
+
+    return check.progress(args.numbers)
+
+
+def _next(args):
+    from course import check
+
+    return check.next_exercise()
+
+
+def _demo(args):
+    from course import demo
+
+    off = ("0", "no", "false")
+    pause = not args.no_pause and os.environ.get("PAUSE", "1") not in off
+    return demo.run(args.number, host=args.host, port=args.port, pause=pause)
+
+
+def _mongodb(args):
+    from course import mongodb
+
+    return mongodb.run_foreground(port=args.port)
+
+
+def _bench(args):
+    if args.number is None:
+        from course.dev import timing
+
+        return timing.feedback_loop(args.runs, args.only)
+    from course import bench
+
+    return bench.run(
+        args.number, args.requests, args.host, args.port, script_args=args.extra
+    )
+
+
+def _suite(args):
+    from course.dev import suite
+
+    if args.verb == "test":
         return suite.run_tests(args.extra)
-    if verb == "test-pythons":
-        from course import suite
-
+    if args.verb == "test-pythons":
         return suite.run_on_every_python(args.extra)
-    if verb == "lint":
-        from course import suite
+    return suite.lint()
 
-        return suite.lint()
-    if verb == "clean":
-        from course import suite
 
-        return suite.clean()
-    raise ui.CourseError(f"unknown verb {verb}", exit_code=2)
+def _clean(args):
+    from course import clean
+
+    return clean.clean()

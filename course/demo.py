@@ -10,7 +10,7 @@ import shutil
 import textwrap
 import time
 
-from course import catalog, client, runscript, ui
+from course import catalog, curl, runscript, ui
 
 HIDDEN_HEADERS = {"date", "server", "etag"}
 MAX_BODY_LINES = 15
@@ -85,7 +85,7 @@ def show_step(line, server, log_seen, width):
     print(ui.bold("$ " + command))
     started = time.perf_counter()
     try:
-        response = client.replay(command)
+        response = curl.replay(command)
     except Exception as problem:  # the demo goes on: show what went wrong
         ui.failed(f"the request failed: {problem}")
         return log_seen

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from course import catalog, ui
 from course.environment import ROOT
-from course.serve import free_port, popen_group, port_is_free, stop_group
+from course.process import free_port, popen_group, port_is_free, stop_group
 
 # COURSE_DATA: tests only.
 DATA_DIR = Path(os.environ.get("COURSE_DATA") or ROOT / ".data") / "mongodb"

@@ -4,7 +4,7 @@ import contextlib
 import ipaddress
 
 from course import catalog, mongodb, ui
-from course.serve import Server, port_is_free
+from course.process import Server, port_is_free
 
 
 def run(kind, number, *, host, port, script_args=()):

@@ -24,10 +24,10 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from course import catalog
-from course.client import Client
 from course.mongodb import needs_database
-from course.serve import Server, ServerFailed
+from course.process import ServerFailed
 from tests import documented
+from tests.client import Client, LoggedServer
 
 JUDGES = {
     "solutions": catalog.SOLUTIONS,
@@ -178,7 +178,7 @@ class Scripts:
             arg.startswith("--scrypt_n") for arg in args
         ):
             args = (*args, f"--scrypt_n={TEST_SCRYPT_N}")
-        server = Server(script, args=args, **kwargs)
+        server = LoggedServer(script, args=args, **kwargs)
         self.running.append(server)
         RUNNING.append(server)
         try:

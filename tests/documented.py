@@ -15,7 +15,7 @@ from course import catalog
 
 
 def test_try_it_lines_answer_the_documented_status(script, server):
-    from course.client import replay
+    from course.curl import replay
 
     lesson = catalog.lesson(script.name[:2])
     wrong = []

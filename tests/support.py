@@ -14,8 +14,8 @@ import tornado.httpclient
 import tornado.httpserver
 import tornado.testing
 
-from course.client import Client
 from course.environment import ROOT
+from tests.client import Client
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -30,7 +30,7 @@ from re import _parser as sre_parse
 import requests
 import tornado.web
 
-from course.introspect import load, routes
+from tests.introspect import load, routes
 
 BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 ARGUMENT_NAMES = [
@@ -102,13 +102,10 @@ def implemented(handler):
 
 def discover(script):
     """[(path, pattern, methods)] for every rule of the script's make_app()."""
-    module = load(script)
-    app = module.make_app()
-    found = []
-    for rule, route in zip(app.wildcard_router.rules, routes(app), strict=True):
-        pattern = route["pattern"]
-        found.append((sample_path(pattern), pattern, implemented(rule.target)))
-    return found
+    return [
+        (sample_path(pattern), pattern, implemented(handler))
+        for pattern, handler in routes(load(script).make_app())
+    ]
 
 
 def battery(path, pattern, methods):

@@ -155,3 +155,21 @@ def test_a_failing_check_shows_the_learners_log_lines_whole(clone):
     access = re.search(r"^\[E \d{6} [\d:]+ web:\d+\] 500 GET /ping .*$", shown, re.M)
     assert access, shown
     assert re.search(r"\(127\.0\.0\.1\) [\d.]+ms$", access[0]), "a log line is cut"
+
+
+@pytest.mark.parametrize("target", ["help", "hint-01", "progress", "clean"])
+def test_a_verb_that_needs_only_the_standard_library_installs_nothing(clone, target):
+    no_venv = clone / ".venv"
+    environment = dict(os.environ, NO_COLOR="1", COURSE_VENV=str(no_venv))
+    base_python = getattr(sys, "_base_executable", sys.executable)
+    result = subprocess.run(
+        ["make", "--no-print-directory", target, f"PYTHON={base_python}"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not no_venv.exists(), f"make {target} created .venv:\n{result.stdout}"
+    assert "Installing" not in result.stdout + result.stderr

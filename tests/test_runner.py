@@ -7,9 +7,9 @@ import sys
 import pytest
 
 from course import demo
-from course.client import parse_curl
+from course.curl import parse_curl
 from course.environment import ROOT
-from course.serve import free_port, port_is_free
+from course.process import free_port, port_is_free
 from tests.support import course
 
 

@@ -12,7 +12,7 @@ import requests
 
 from course.environment import ROOT
 from course.mongodb import database_lesson
-from course.serve import free_port, popen_group, port_is_free, stop_group
+from course.process import free_port, popen_group, port_is_free, stop_group
 
 
 def processes_with(text):

@@ -3,7 +3,7 @@
 import html
 import re
 
-from course.introspect import load
+from tests.introspect import load
 
 HREF = re.compile(r'href="([^"]*)"')
 

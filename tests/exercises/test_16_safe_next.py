@@ -4,7 +4,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from course.introspect import load
+from tests.introspect import load
 from tests.support import OFF_SITE_URLS, fetch_in_process
 
 CONTROL = ["/pages/spring-sale\r\nSet-Cookie: admin=1", "/pages/\x0bx", "/pages/x\x7f"]

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from course.introspect import load
+from tests.introspect import load
 from tests.support import fetch_in_process, most_running_seen
 
 DELAY = 0.1  # the server's --delay here: short, because no test measures time

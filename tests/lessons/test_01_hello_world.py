@@ -16,7 +16,7 @@ sys.path.insert(0, {root!r})
 import tornado.httpserver
 import tornado.ioloop
 import tornado.options
-from course.introspect import load
+from tests.introspect import load
 
 app = load({script!r}).make_app()
 tornado.options.parse_command_line()

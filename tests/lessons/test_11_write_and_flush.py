@@ -6,7 +6,7 @@ import socket
 import pytest
 import tornado.web
 
-from course.introspect import load
+from tests.introspect import load
 from tests.support import PAGE_500, fetch_in_process, raw_get
 
 COUNTDOWN = "3\n2\n1\nliftoff!\n"

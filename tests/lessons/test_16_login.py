@@ -18,8 +18,8 @@ import tornado.httputil
 import tornado.testing
 import tornado.web
 
-from course.client import Client
-from course.introspect import load
+from tests.client import Client
+from tests.introspect import load
 from tests.support import OFF_SITE_URLS, fetch_in_process
 
 SECRET = "a cookie secret the tests know"

@@ -10,7 +10,7 @@ import tornado.httpserver
 import tornado.testing
 import tornado.web
 
-from course.introspect import load
+from tests.introspect import load
 from tests.support import (
     CAPTCHA_QUESTION,
     fetch_in_process,

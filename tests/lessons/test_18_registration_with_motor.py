@@ -11,10 +11,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pymongo
 import pytest
 
-from course.client import Client
-from course.introspect import load
 from course.mongodb import EmbeddedMongo
-from course.serve import Server, ServerFailed, free_port
+from course.process import Server, ServerFailed, free_port
+from tests.client import Client
+from tests.introspect import load
 from tests.support import (
     fetch_in_process,
     flash_on,

@@ -2,7 +2,7 @@
 
 import tornado.web
 
-from course.introspect import load
+from tests.introspect import load
 from tests.support import default_page, fetch_in_process
 
 HTML = "text/html; charset=UTF-8"

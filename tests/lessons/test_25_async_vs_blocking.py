@@ -11,7 +11,7 @@ import tornado.web
 from tornado import gen
 
 from course import catalog
-from course.introspect import load
+from tests.introspect import load
 from tests.support import (
     fetch_in_process,
     fire,

@@ -15,7 +15,7 @@ from tornado.httpclient import AsyncHTTPClient
 from tornado.ioloop import IOLoop
 
 from course import catalog
-from course.introspect import load
+from tests.introspect import load
 from tests.support import fire, most_at_once, quick_request_during
 
 pytestmark = pytest.mark.slow  # waits by design: scheduled first

@@ -7,7 +7,7 @@ import pytest
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError
 
 from course import catalog
-from course.introspect import load
+from tests.introspect import load
 from tests.support import fire, get, most_at_once, quick_request_during, story
 
 pytestmark = pytest.mark.slow  # waits by design: scheduled first

@@ -1,4 +1,4 @@
-"""test / lint / clean: the commands for the whole repository."""
+"""test / test-pythons / lint: the maintainers' commands for the whole repository."""
 
 import contextlib
 import os
@@ -10,10 +10,7 @@ import time
 from pathlib import Path
 
 from course import ui
-from course.environment import ROOT, VENV, allow_bytecode_cache
-
-# Folders the course writes while it runs; `clean` removes them.
-GENERATED = [".data", "uploads", ".pytest_cache", ".ruff_cache"]
+from course.environment import ROOT, allow_bytecode_cache
 
 
 def run_tests(pytest_args=()):
@@ -168,24 +165,3 @@ def _tool(name):
             f"{name} is missing beside {sys.executable}: run `make` once to install it."
         )
     return found
-
-
-def clean():
-    removed = 0
-    for name in GENERATED:
-        path = ROOT / name
-        if path.exists():
-            shutil.rmtree(path)
-            print(f"removed {name}/")
-            removed += 1
-    for folder, subfolders, _ in os.walk(ROOT):
-        subfolders[:] = [name for name in subfolders if name not in (VENV.name, ".git")]
-        if "__pycache__" in subfolders:
-            shutil.rmtree(os.path.join(folder, "__pycache__"), ignore_errors=True)
-            subfolders.remove("__pycache__")
-            removed += 1
-    ui.done(
-        f"Clean ({removed} generated folders removed). .venv stays: delete it to "
-        "reinstall from scratch."
-    )
-    return 0

@@ -256,25 +256,10 @@ class Server:
         return text
 
     def log(self):
-        """The script's stderr so far, where Tornado's log lines go (tests only)."""
+        """The script's stderr so far, where Tornado's log lines go."""
         if self._log_path is None:
             return ""
         return Path(self._log_path).read_bytes().decode("utf-8", "replace")
-
-    def wait_for_log(self, text, after=0, timeout=5.0):
-        """The log from character `after` on, once it contains text. Tornado
-        logs a request just after answering it, so a test waits for the line
-        (polling the log file until a deadline) instead of sleeping."""
-        deadline = time.monotonic() + timeout
-        while True:
-            log = self.log()[after:]
-            if text in log:
-                return log
-            if time.monotonic() > deadline:
-                raise AssertionError(
-                    f"the server never logged {text!r}; it logged:\n{log}"
-                )
-            time.sleep(0.02)
 
     def alive(self):
         return self.process is not None and self.process.poll() is None
@@ -290,12 +275,6 @@ class Server:
         if self._log_path is not None:
             Path(self._log_path).unlink(missing_ok=True)
             self._log_path = None
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.close()
 
 
 class ServerFailed(CourseError):

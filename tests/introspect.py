@@ -25,14 +25,9 @@ def load(path):
 
 
 def routes(app):
-    """(pattern, handler name) for every rule of an Application, in order."""
+    """(URL pattern, handler class) for every rule of an Application, in order."""
     found = []
     for rule in app.wildcard_router.rules:
         pattern = getattr(rule.matcher, "regex", None)
-        found.append(
-            {
-                "pattern": pattern.pattern if pattern else repr(rule.matcher),
-                "handler": rule.target.__name__,
-            }
-        )
+        found.append((pattern.pattern if pattern else repr(rule.matcher), rule.target))
     return found

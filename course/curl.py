@@ -1,5 +1,4 @@
-"""HTTP from the runner and the tests: a requests session bound to one server,
-and the replay of a docstring's `curl` line with requests.
+"""The replay of a docstring's `curl` line with requests (demo and tests).
 
 curl is not on every student's machine (nor on Windows by default), so the
 Try-it lines are parsed here (with argparse, for the curl options the course
@@ -16,21 +15,6 @@ import requests
 from course.environment import ROOT
 
 DEFAULT_TIMEOUT = 10
-
-
-class Client(requests.Session):
-    """requests with a base URL and a timeout on every call."""
-
-    def __init__(self, base_url, timeout=DEFAULT_TIMEOUT):
-        super().__init__()
-        self.base_url = base_url.rstrip("/")
-        self.timeout = timeout
-
-    def request(self, method, url, *args, **kwargs):
-        if url.startswith("/"):
-            url = self.base_url + url
-        kwargs.setdefault("timeout", self.timeout)
-        return super().request(method, url, *args, **kwargs)
 
 
 class CurlError(ValueError):
