@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from course import catalog
-from course.client import CurlError, parse_curl
+from course.curl import CurlError, parse_curl
 from course.environment import ROOT
 from course.listing import make_targets
 
@@ -240,7 +240,7 @@ def test_every_script_has_make_app_with_settings_overrides():
     # what make_app(**overrides) built.
     probe = (
         "import json, sys\n"
-        "from course.introspect import load\n"
+        "from tests.introspect import load\n"
         "out = {}\n"
         "for path in sys.argv[1:]:\n"
         "    app = load(path).make_app(course_probe='yes')\n"
@@ -270,6 +270,7 @@ def test_scripts_listen_on_loopback_by_default():
 def test_makefile_documents_every_runner_verb():
     documented = {target for target, _ in make_targets()}
     plain = {"help", "progress", "next", "mongodb", "bench", "test", "lint", "clean"}
+    plain |= {"lock"}
     per_lesson = {"lesson", "exercise", "solution", "check", "hint", "watch", "reset"}
     wanted = plain | {f"{verb}-%" for verb in per_lesson | {"demo"}}
     assert wanted <= documented, (
@@ -277,7 +278,17 @@ def test_makefile_documents_every_runner_verb():
     )
 
 
-def test_readme_table_lists_every_lesson_in_order():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+READMES = ["README.md", "README.zh-CN.md"]
+
+
+@pytest.mark.parametrize("name", READMES)
+def test_readme_table_lists_every_lesson_in_order(name):
+    readme = (ROOT / name).read_text(encoding="utf-8")
     rows = re.findall(r"^\| (\d\d) \| (.+?) \| (.+?) \|$", readme, flags=re.MULTILINE)
     assert rows == [(lesson.number, lesson.title, lesson.chinese) for lesson in LESSONS]
+
+
+def test_each_readme_links_to_the_other():
+    english, chinese = ((ROOT / name).read_text(encoding="utf-8") for name in READMES)
+    assert "](README.zh-CN.md)" in english
+    assert "](README.md)" in chinese
