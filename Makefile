@@ -61,7 +61,7 @@ mongodb: $(STAMP) ## Run the embedded MongoDB-compatible server in the foregroun
 bench: $(DEV_STAMP) ## Measure check-NN, lesson start-up and full test times (median of RUNS=5)
 	@$(RUN) bench
 
-bench-%: $(STAMP) ## Fire N=20 concurrent requests at each Bench path of lesson NN: overlap or queue?
+bench-%: $(STAMP) ## Fire N=20 requests at once at each Bench path of lesson NN: a table, then a timeline
 	@$(RUN) bench $* $(ARGS)
 
 test: $(DEV_STAMP) ## Run the whole test suite, as CI does (ARGS="-k 05": pass pytest options)
