@@ -79,6 +79,9 @@ clean: ## Remove generated files: caches, uploads, local databases
 lock: $(DEV_STAMP) ## Maintainers: recompile requirements*.txt from requirements*.in (uv)
 	@$(RUN) lock
 
+mutants: $(DEV_STAMP) ## Maintainers: delete each early return in turn; a test must fail (NN=05: one lesson)
+	@$(RUN) mutants $(NN)
+
 # Create or update .venv when a requirements file changes. An old or missing
 # Python stops here with one line.
 $(STAMP): requirements.txt
@@ -94,4 +97,4 @@ $(DEV_STAMP): requirements-dev.txt requirements.txt
 NEED_PYTHON := Install Python 3.11 or newer, or name one: make PYTHON=python3.12
 VERSION_CHECK := import sys; sys.stdout.write('' if sys.version_info >= (3, 11) else 'This course needs Python 3.11 or newer; $(PYTHON) is %d.%d. $(NEED_PYTHON)' % sys.version_info[:2])
 
-.PHONY: help progress next mongodb bench test test-pythons lint clean lock
+.PHONY: help progress next mongodb bench test test-pythons lint clean lock mutants

@@ -13,7 +13,7 @@ PASS_EXTRA = ("test", "test-pythons", "lesson", "exercise", "solution", "bench")
 # and install nothing. The maintainers' verbs need requirements-dev.txt; every
 # other verb runs in .venv with a student's set (requirements.txt).
 STDLIB_VERBS = {"list", "hint", "reset", "setup", "clean", "progress"}
-DEV_VERBS = {"test", "test-pythons", "lint", "bench", "lock"}
+DEV_VERBS = {"test", "test-pythons", "lint", "bench", "lock", "mutants"}
 
 
 def build_parser():
@@ -130,6 +130,10 @@ def build_parser():
         "--dev", action="store_true", help="requirements-dev.txt: the tools of CI"
     )
     verb("lock", "compile requirements*.in into the pinned requirements*.txt", _lock)
+    mutants = verb(
+        "mutants", "delete each early return in turn: a test must fail", _mutants
+    )
+    mutants.add_argument("numbers", metavar="NN", nargs="*", help="only these lessons")
     return parser
 
 
@@ -202,6 +206,12 @@ def _lock(args):
     from course.dev import lock
 
     return lock.run()
+
+
+def _mutants(args):
+    from course.dev import mutants
+
+    return mutants.run(args.numbers)
 
 
 def _serve(args):

@@ -270,7 +270,7 @@ def test_scripts_listen_on_loopback_by_default():
 def test_makefile_documents_every_runner_verb():
     documented = {target for target, _ in make_targets()}
     plain = {"help", "progress", "next", "mongodb", "bench", "test", "lint", "clean"}
-    plain |= {"lock"}
+    plain |= {"lock", "mutants"}
     per_lesson = {"lesson", "exercise", "solution", "check", "hint", "watch", "reset"}
     wanted = plain | {f"{verb}-%" for verb in per_lesson | {"demo"}}
     assert wanted <= documented, (
