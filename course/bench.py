@@ -13,9 +13,8 @@ from course import catalog, runscript, timeline, ui
 
 def fire(url, count):
     """count GETs at once: (wall seconds, statuses, spans). A span is the
-    (start, end) of one request in seconds after the first was sent; an
+    (start, end) of one request in seconds after the pool started; an
     exception is status 0."""
-    started = time.perf_counter()
 
     def one(_):
         sent = time.perf_counter() - started

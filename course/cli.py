@@ -29,6 +29,7 @@ def build_parser():
         help="show full tracebacks and test output",
     )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    parser.set_defaults(verb="list", func=_list)  # no verb: list the lessons
 
     def verb(name, help_text, func, number=False, serves=False):
         sub = verbs.add_parser(name, help=help_text, description=help_text)
@@ -166,8 +167,6 @@ def main(argv=None):
     if extra and args.verb not in PASS_EXTRA:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     args.extra = extra
-    if args.verb is None:
-        args = parser.parse_args(["list"])
     try:
         if args.verb not in STDLIB_VERBS and not environment.running_in_venv():
             return environment.reexec_in_venv(argv, dev=_needs_dev(args))

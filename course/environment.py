@@ -76,9 +76,9 @@ def ensure(dev=False):
             f"pip could not install {requirements.name} (its messages are above); "
             "fix that and run the command again."
         )
-    stamp(requirements).write_text(_fingerprint(requirements) + "\n", encoding="utf-8")
-    if dev:  # the developers' set holds the student's, at the same versions
-        stamp(REQUIREMENTS).write_text(_fingerprint(REQUIREMENTS) + "\n", "utf-8")
+    installed = [requirements, *([REQUIREMENTS] if dev else [])]
+    for done in installed:  # the developers' set holds the student's, same versions
+        stamp(done).write_text(_fingerprint(done) + "\n", encoding="utf-8")
     ui.done(f"{_shown(VENV)} is ready.")
 
 

@@ -245,8 +245,9 @@ def script_args(script, request):
 @pytest.fixture(scope="module")
 def sweep_server(script, server, module_scripts, script_args):
     """The server the bad-input sweep talks to: the module's own, or, for a
-    script with a --delay, one started with --delay=0 so the sweep stays quick."""
-    if not catalog.defines(script, "delay"):
+    script with a --delay (unless the module's runs with --delay=0), one started
+    with --delay=0 so the sweep stays quick."""
+    if not catalog.defines(script, "delay") or "--delay=0" in server.args:
         return server
     return module_scripts.start(script, *script_args, "--delay=0")
 

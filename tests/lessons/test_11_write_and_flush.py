@@ -20,12 +20,6 @@ def server(script, module_scripts):
     return module_scripts.start(script, "--delay=0")
 
 
-@pytest.fixture(scope="module")
-def sweep_server(server):
-    """The bad-input sweep needs no server of its own: this one has no pause."""
-    return server
-
-
 # The output buffer
 
 
